@@ -1,0 +1,16 @@
+package org.mandatetracker.mandate.api;
+
+import org.mandatetracker.citation.SourceCitation;
+
+import java.time.LocalDate;
+
+/**
+ * A recorded fact: it happened on a real-world date and is cited from a source. When it was recorded, and by
+ * whom, travels beside it as message metadata.
+ */
+public interface Fact {
+
+    LocalDate occurredOn();
+
+    SourceCitation source();
+}
