@@ -1,0 +1,124 @@
+package org.mandatetracker.mandate.web;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.mandatetracker.mandate.command.BodyCommands.CorrectBodyEstablishment;
+import org.mandatetracker.mandate.command.BodyCommands.DissolveBody;
+import org.mandatetracker.mandate.command.BodyCommands.EstablishBody;
+import org.mandatetracker.mandate.command.BodyCommands.RenameBody;
+import org.mandatetracker.mandate.command.MandateCommands.ConferMandate;
+import org.mandatetracker.mandate.command.Outcome;
+import org.mandatetracker.mandate.query.BodyView;
+import org.mandatetracker.mandate.query.EventHistory;
+import org.mandatetracker.mandate.query.MandateQueries;
+import org.mandatetracker.mandate.query.MandateView;
+import org.mandatetracker.mandate.query.RecordedEvent;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+@RestController
+@RequestMapping("/bodies")
+@Tag(name = "Bodies", description = "Bodies such as a Conference of the Parties and its working groups")
+class BodyController {
+
+    private final CommandGateway commands;
+    private final MandateQueries queries;
+    private final EventHistory history;
+
+    BodyController(CommandGateway commands, MandateQueries queries, EventHistory history) {
+        this.commands = commands;
+        this.queries = queries;
+        this.history = history;
+    }
+
+    @PostMapping
+    @Operation(summary = "Record that a decision established a body")
+    ResponseEntity<CommandReceipt> establish(@Valid @RequestBody BodyRequests.Establishment request) {
+        String id = request.id() != null ? request.id() : UUID.randomUUID().toString();
+        Outcome outcome = commands.sendAndWait(new EstablishBody(
+                id, request.profile(), request.establishedOn(), request.establishedBy().toCitation()));
+        return created(URI.create("/bodies/" + id), new CommandReceipt(id, outcome));
+    }
+
+    @PostMapping("/{id}/renaming")
+    @Operation(summary = "Record that a decision renamed the body")
+    CommandReceipt rename(@PathVariable String id, @Valid @RequestBody BodyRequests.Renaming request) {
+        return new CommandReceipt(id, commands.sendAndWait(new RenameBody(id, request.name().strip(),
+                request.shortName().strip(), request.renamedOn(), request.source().toCitation())));
+    }
+
+    @PostMapping("/{id}/dissolution")
+    @Operation(summary = "Record that a decision dissolved the body")
+    CommandReceipt dissolve(@PathVariable String id, @Valid @RequestBody BodyRequests.Dissolution request) {
+        return new CommandReceipt(id, commands.sendAndWait(
+                new DissolveBody(id, request.dissolvedOn(), request.source().toCitation())));
+    }
+
+    @PostMapping("/{id}/correction")
+    @Operation(summary = "Correct how the body's establishment was recorded; the history keeps both")
+    CommandReceipt correct(@PathVariable String id, @Valid @RequestBody BodyRequests.Correction request) {
+        BodyRequests.Establishment corrected = request.establishment();
+        if (corrected.id() != null && !corrected.id().equals(id)) {
+            throw new InvalidRequest("establishment.id", "same-body", "A correction restates this body's "
+                    + "establishment; its id must be '" + id + "' or absent");
+        }
+        return new CommandReceipt(id, commands.sendAndWait(new CorrectBodyEstablishment(id, corrected.profile(),
+                corrected.establishedOn(), corrected.establishedBy().toCitation(), request.reason().strip())));
+    }
+
+    @PostMapping("/{id}/mandates")
+    @Operation(summary = "Record that a decision conferred a mandate on the body")
+    ResponseEntity<CommandReceipt> confer(@PathVariable String id,
+                                          @Valid @RequestBody MandateRequests.Conferral request) {
+        String mandateId = request.id() != null ? request.id() : UUID.randomUUID().toString();
+        Outcome outcome = commands.sendAndWait(new ConferMandate(mandateId, id, request.task().strip(),
+                request.deadline().toDeadline("deadline"), request.conferredOn(), request.source().toCitation()));
+        return created(URI.create("/mandates/" + mandateId), new CommandReceipt(mandateId, outcome));
+    }
+
+    @GetMapping
+    @Operation(summary = "All recorded bodies, by name")
+    List<BodyView> bodies() {
+        return queries.bodies();
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One body with its mandates")
+    BodyDetails body(@PathVariable String id) {
+        BodyView body = queries.body(id).orElseThrow(() -> notFound("body", id));
+        return new BodyDetails(body, queries.mandatesOf(id));
+    }
+
+    @GetMapping("/{id}/events")
+    @Operation(summary = "The body's own events, in order, with who recorded each and when")
+    List<RecordedEvent> events(@PathVariable String id) {
+        return history.ofBody(id).orElseThrow(() -> notFound("body", id));
+    }
+
+    record BodyDetails(@JsonUnwrapped BodyView body, List<MandateView> mandates) {
+    }
+
+    static ResponseEntity<CommandReceipt> created(URI location, CommandReceipt receipt) {
+        return receipt.outcome() == Outcome.RECORDED
+                ? ResponseEntity.created(location).body(receipt)
+                : ResponseEntity.ok().location(location).body(receipt);
+    }
+
+    static ResponseStatusException notFound(String what, String id) {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND, "No " + what + " '" + id + "' is recorded");
+    }
+}
