@@ -14,11 +14,14 @@ import org.testcontainers.kafka.KafkaContainer;
 
 /**
  * Import this into a service's integration tests to give its Spring context a fresh PostgreSQL database and a
- * Kafka broker, from wherever {@link InfrastructureChoice} decided. The database label comes from
- * {@code spring.application.name}.
+ * Kafka broker, from wherever {@link InfrastructureChoice} decided. The database is labelled with
+ * {@code spring.application.name}. A test that needs a broker of its own (to take it away, say) names it in
+ * {@value #KAFKA_OVERRIDE}.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestInfrastructure {
+
+    public static final String KAFKA_OVERRIDE = "test.kafka.bootstrap-servers";
 
     @Bean
     @ServiceConnection
@@ -29,21 +32,26 @@ public class TestInfrastructure {
 
     @Bean
     @ServiceConnection
-    @Conditional(ContainersChosen.class)
+    @Conditional(KafkaContainerChosen.class)
     KafkaContainer kafkaContainer() {
         return new KafkaContainer("apache/kafka:3.9.1");
     }
 
     @Bean
-    @Conditional(LocalChosen.class)
-    DynamicPropertyRegistrar localInfrastructure(Environment environment) {
-        String database = LocalPostgres.createDatabase(environment.getProperty("spring.application.name", "app"));
-        String kafka = EmbeddedBroker.bootstrapServers();
+    DynamicPropertyRegistrar testInfrastructureProperties(Environment environment) {
+        boolean local = InfrastructureChoice.current() == InfrastructureChoice.LOCAL;
+        String database = local
+                ? LocalPostgres.createDatabase(environment.getProperty("spring.application.name", "app")) : null;
+        String kafka = environment.getProperty(KAFKA_OVERRIDE, local ? EmbeddedBroker.bootstrapServers() : "");
         return registry -> {
-            registry.add("spring.datasource.url", () -> LocalPostgres.jdbcUrl(database));
-            registry.add("spring.datasource.username", LocalPostgres::user);
-            registry.add("spring.datasource.password", LocalPostgres::password);
-            registry.add("spring.kafka.bootstrap-servers", () -> kafka);
+            if (database != null) {
+                registry.add("spring.datasource.url", () -> LocalPostgres.jdbcUrl(database));
+                registry.add("spring.datasource.username", LocalPostgres::user);
+                registry.add("spring.datasource.password", LocalPostgres::password);
+            }
+            if (!kafka.isEmpty()) {
+                registry.add("spring.kafka.bootstrap-servers", () -> kafka);
+            }
         };
     }
 
@@ -54,10 +62,10 @@ public class TestInfrastructure {
         }
     }
 
-    static class LocalChosen implements Condition {
+    static class KafkaContainerChosen extends ContainersChosen {
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            return InfrastructureChoice.current() == InfrastructureChoice.LOCAL;
+            return super.matches(context, metadata) && !context.getEnvironment().containsProperty(KAFKA_OVERRIDE);
         }
     }
 }

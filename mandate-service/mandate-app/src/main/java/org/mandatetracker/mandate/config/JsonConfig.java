@@ -15,14 +15,13 @@ class JsonConfig {
 
     /**
      * Request bodies are read strictly: an unknown field, a number where text belongs or text where a number or
-     * flag belongs is a 400 naming the field, rather than silently dropped or coerced. Stored events keep the
+     * flag belongs is a 400 naming the field, rather than silently dropped or coerced. Absent flags are false. Stored events keep the
      * application's lenient mapper.
      */
     @Bean
     MappingJackson2HttpMessageConverter mappingJackson2HttpMessageConverter(Jackson2ObjectMapperBuilder builder) {
         ObjectMapper strict = builder.build();
         strict.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
-                DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
                 DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS,
                 DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         strict.coercionConfigFor(LogicalType.Textual)
