@@ -1,5 +1,6 @@
 package org.mandatetracker.mandate.config;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
@@ -10,12 +11,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 
+import java.time.LocalDate;
+
 @Configuration(proxyBeanMethods = false)
 class JsonConfig {
 
     /**
      * Request bodies are read strictly: an unknown field, a number where text belongs or text where a number or
-     * flag belongs is a 400 naming the field, rather than silently dropped or coerced. Absent flags are false. Stored events keep the
+     * flag belongs, or a date that is not exactly YYYY-MM-DD, is a 400 naming the field, rather than silently dropped or coerced. Absent flags are false. Stored events keep the
      * application's lenient mapper.
      */
     @Bean
@@ -24,6 +27,7 @@ class JsonConfig {
         strict.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
                 DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS,
                 DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        strict.configOverride(LocalDate.class).setFormat(JsonFormat.Value.forLeniency(false));
         strict.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
