@@ -29,7 +29,8 @@ public final class EmbeddedBroker {
         EmbeddedKafkaKraftBroker started = new EmbeddedKafkaKraftBroker(1, 1);
         started.brokerProperty("auto.create.topics.enable", "false");
         if (port > 0) {
-            started.kafkaPorts(port);
+            // The KRaft test kit ignores kafkaPorts(); a listeners property of our own pins the client port.
+            started.brokerProperty("listeners", "EXTERNAL://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:0");
         }
         started.afterPropertiesSet();
         log.info("Embedded KRaft Kafka broker listening on {}", started.getBrokersAsString());

@@ -42,7 +42,8 @@ public class TestInfrastructure {
         boolean local = InfrastructureChoice.current() == InfrastructureChoice.LOCAL;
         String database = local
                 ? LocalPostgres.createDatabase(environment.getProperty("spring.application.name", "app")) : null;
-        String kafka = environment.getProperty(KAFKA_OVERRIDE, local ? EmbeddedBroker.bootstrapServers() : "");
+        String kafka = environment.containsProperty(KAFKA_OVERRIDE) ? environment.getProperty(KAFKA_OVERRIDE)
+                : local ? EmbeddedBroker.bootstrapServers() : "";
         return registry -> {
             if (database != null) {
                 registry.add("spring.datasource.url", () -> LocalPostgres.jdbcUrl(database));
