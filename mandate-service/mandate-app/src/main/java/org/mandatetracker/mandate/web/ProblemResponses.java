@@ -174,6 +174,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             return new FieldProblem(path(format), "one-of", "must be one of "
                     + Arrays.toString(format.getTargetType().getEnumConstants()));
         }
+        if (cause instanceof MismatchedInputException mismatch && path(mismatch) == null) {
+            return new FieldProblem(null, "json-object", "The body must be one JSON object with this request's fields");
+        }
         if (cause instanceof MismatchedInputException mismatch) {
             Class<?> target = mismatch.getTargetType();
             String expected = target == null ? "a value of the right type"
