@@ -1,5 +1,7 @@
 package org.mandatetracker.mandate.command;
 
+import org.mandatetracker.support.command.Outcome;
+import org.mandatetracker.support.command.RuleViolation;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;

@@ -1,2 +1,2 @@
-/** Wiring: Axon's event store, processors and metadata, the Kafka topic, and the HTTP JSON rules. */
+/** Wiring particular to mandate-service: its topic and which projections deduplicate. */
 package org.mandatetracker.mandate.config;

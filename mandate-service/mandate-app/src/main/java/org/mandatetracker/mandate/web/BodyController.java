@@ -1,5 +1,7 @@
 package org.mandatetracker.mandate.web;
 
+import org.mandatetracker.support.web.CommandReceipt;
+import org.mandatetracker.support.web.InvalidRequest;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -10,7 +12,7 @@ import org.mandatetracker.mandate.command.BodyCommands.DissolveBody;
 import org.mandatetracker.mandate.command.BodyCommands.EstablishBody;
 import org.mandatetracker.mandate.command.BodyCommands.RenameBody;
 import org.mandatetracker.mandate.command.MandateCommands.ConferMandate;
-import org.mandatetracker.mandate.command.Outcome;
+import org.mandatetracker.support.command.Outcome;
 import org.mandatetracker.mandate.query.BodyView;
 import org.mandatetracker.mandate.query.EventHistory;
 import org.mandatetracker.mandate.query.MandateQueries;

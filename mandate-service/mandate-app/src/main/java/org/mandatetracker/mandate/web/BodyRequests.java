@@ -1,5 +1,7 @@
 package org.mandatetracker.mandate.web;
 
+import org.mandatetracker.support.web.Limits;
+import org.mandatetracker.support.web.SourceInput;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;

@@ -1,5 +1,7 @@
 package org.mandatetracker.mandate.web;
 
+import org.mandatetracker.support.web.InvalidRequest;
+import org.mandatetracker.support.web.Limits;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;

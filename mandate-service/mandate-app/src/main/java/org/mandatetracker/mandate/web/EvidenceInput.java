@@ -1,5 +1,8 @@
 package org.mandatetracker.mandate.web;
 
+import org.mandatetracker.support.web.InvalidRequest;
+import org.mandatetracker.support.web.Limits;
+import org.mandatetracker.support.web.ValidDocumentSymbol;
 import jakarta.validation.constraints.Pattern;
 import org.mandatetracker.citation.DocumentSymbol;
 import org.mandatetracker.mandate.api.Evidence;

@@ -1,5 +1,7 @@
 package org.mandatetracker.mandate.command;
 
+import org.mandatetracker.support.command.Outcome;
+import org.mandatetracker.support.command.RuleViolation;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;

@@ -1,5 +1,6 @@
 package org.mandatetracker.mandate.command;
 
+import org.mandatetracker.support.command.RuleViolation;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;

@@ -1,7 +1,0 @@
-package org.mandatetracker.mandate.web;
-
-import org.mandatetracker.mandate.command.Outcome;
-
-/** The answer to a command: the id it concerned, and whether a new fact was recorded or it was already there. */
-public record CommandReceipt(String id, Outcome outcome) {
-}

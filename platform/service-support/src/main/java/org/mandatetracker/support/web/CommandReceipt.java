@@ -1,0 +1,7 @@
+package org.mandatetracker.support.web;
+
+import org.mandatetracker.support.command.Outcome;
+
+/** The answer to a command: the id it concerned, and whether a new fact was recorded or it was already there. */
+public record CommandReceipt(String id, Outcome outcome) {
+}

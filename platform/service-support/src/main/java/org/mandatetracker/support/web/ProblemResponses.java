@@ -1,0 +1,211 @@
+package org.mandatetracker.support.web;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.mandatetracker.support.command.RuleViolation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Every error leaves as an RFC 9457 problem. Client mistakes list each {@code field} at fault with the {@code rule}
+ * it broke, so a caller can fix the request without guessing.
+ */
+@RestControllerAdvice
+public class ProblemResponses extends ResponseEntityExceptionHandler {
+
+    /** One field and the rule it broke. */
+    record FieldProblem(String field, String rule, String message) {
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+    private static final URI INVALID_REQUEST = URI.create("urn:mandate-tracker:problem:invalid-request");
+    private static final URI NOT_FOUND = URI.create("urn:mandate-tracker:problem:not-found");
+    private static final URI CONFLICT = URI.create("urn:mandate-tracker:problem:conflict");
+    private static final URI RULE_VIOLATION = URI.create("urn:mandate-tracker:problem:rule-violation");
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        List<FieldProblem> problems = ex.getBindingResult().getAllErrors().stream()
+                .map(error -> new FieldProblem(error instanceof FieldError field ? field.getField()
+                        : error.getObjectName(), error.getCode(), error.getDefaultMessage()))
+                .toList();
+        return invalid(problems);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+                                                                            HttpHeaders headers,
+                                                                            HttpStatusCode status,
+                                                                            WebRequest request) {
+        List<FieldProblem> problems = ex.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream().map(error -> new FieldProblem(
+                        result.getMethodParameter().getParameterName(), code(error), error.getDefaultMessage())))
+                .toList();
+        return invalid(problems);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        return invalid(List.of(unreadable(ex.getCause())));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> invalidRequest(InvalidRequest ex) {
+        return invalid(List.of(new FieldProblem(ex.field(), ex.rule(), ex.getMessage())));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> ruleViolation(RuleViolation ex) {
+        return switch (ex.kind()) {
+            case NOT_FOUND -> problem(HttpStatus.NOT_FOUND, NOT_FOUND, "Not found", ex.getMessage(),
+                    new FieldProblem(ex.field(), ex.rule(), ex.getMessage()));
+            case CONFLICT -> problem(HttpStatus.CONFLICT, CONFLICT, "Conflicts with the record", ex.getMessage(),
+                    new FieldProblem(ex.field(), ex.rule(), ex.getMessage()));
+            case UNPROCESSABLE -> problem(HttpStatus.UNPROCESSABLE_ENTITY, RULE_VIOLATION, "Breaks a recording rule",
+                    ex.getMessage(), new FieldProblem(ex.field(), ex.rule(), ex.getMessage()));
+        };
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> unknownAggregate(AggregateNotFoundException ex) {
+        String message = "Nothing is recorded under id '" + ex.getAggregateIdentifier() + "'";
+        return problem(HttpStatus.NOT_FOUND, NOT_FOUND, "Not found", message,
+                new FieldProblem("id", "known-id", message));
+    }
+
+    /** Bodies and mandates share one event store keyed by id; an id holding one kind cannot take the other. */
+    @ExceptionHandler
+    ResponseEntity<Object> otherKindOfRecord(IncompatibleAggregateException ex) {
+        String message = "This id already holds another kind of record; choose another id";
+        return problem(HttpStatus.CONFLICT, CONFLICT, "Id in use", message, new FieldProblem("id", "unique-id", message));
+    }
+
+    /** Two requests raced to write the same record; the loser may simply retry. */
+    @ExceptionHandler
+    ResponseEntity<Object> concurrentWrite(ConcurrencyException ex) {
+        String message = "Another request changed this record at the same moment; retry";
+        return problem(HttpStatus.CONFLICT, CONFLICT, "Concurrent change", message,
+                new FieldProblem("id", "concurrent-change", message));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> commandFailed(CommandExecutionException ex) {
+        if (ex.getCause() instanceof RuleViolation violation) {
+            return ruleViolation(violation);
+        }
+        if (ex.getCause() instanceof AggregateNotFoundException notFound) {
+            return unknownAggregate(notFound);
+        }
+        if (ex.getCause() instanceof IncompatibleAggregateException incompatible) {
+            return otherKindOfRecord(incompatible);
+        }
+        if (ex.getCause() instanceof ConcurrencyException concurrency) {
+            return concurrentWrite(concurrency);
+        }
+        return unexpected(ex);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> unexpected(Exception ex) {
+        log.error("Unexpected failure", ex);
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "The service failed to handle this request; nothing was recorded by it unless it said so.");
+        return ResponseEntity.internalServerError().body(body);
+    }
+
+    private static ResponseEntity<Object> invalid(List<FieldProblem> problems) {
+        String detail = problems.stream().map(p -> p.field() == null ? p.message() : p.field() + ": " + p.message())
+                .collect(Collectors.joining("; "));
+        return problem(HttpStatus.BAD_REQUEST, INVALID_REQUEST, "Invalid request", detail,
+                problems.toArray(FieldProblem[]::new));
+    }
+
+    private static ResponseEntity<Object> problem(HttpStatus status, URI type, String title, String detail,
+                                                  FieldProblem... problems) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+        body.setType(type);
+        body.setTitle(title);
+        body.setProperty("errors", List.of(problems));
+        return ResponseEntity.status(status).body(body);
+    }
+
+    private static FieldProblem unreadable(Throwable cause) {
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            return new FieldProblem(path(unknown), "unknown-field",
+                    "is not a field of this request; known fields: " + unknown.getKnownPropertyIds());
+        }
+        if (cause instanceof ValueInstantiationException invalid && invalid.getCause() != null) {
+            return new FieldProblem(path(invalid), "value", invalid.getCause().getMessage());
+        }
+        if (cause instanceof InvalidFormatException format && format.getTargetType() != null
+                && format.getTargetType().isEnum()) {
+            return new FieldProblem(path(format), "one-of", "must be one of "
+                    + Arrays.toString(format.getTargetType().getEnumConstants()));
+        }
+        if (cause instanceof MismatchedInputException mismatch && path(mismatch) == null) {
+            return new FieldProblem(null, "json-object", "The body must be one JSON object with this request's fields");
+        }
+        if (cause instanceof MismatchedInputException mismatch) {
+            Class<?> target = mismatch.getTargetType();
+            String expected = target == null ? "a value of the right type"
+                    : target == LocalDate.class ? "a date written YYYY-MM-DD"
+                    : target.isEnum() ? "one of " + Arrays.toString(target.getEnumConstants())
+                    : "a value of type " + target.getSimpleName();
+            return new FieldProblem(path(mismatch), "type", "must be " + expected);
+        }
+        if (cause instanceof JsonParseException parse) {
+            return new FieldProblem(null, "json", "The body is not valid JSON (line "
+                    + parse.getLocation().getLineNr() + ", column " + parse.getLocation().getColumnNr() + ")");
+        }
+        return new FieldProblem(null, "body", "The request needs a JSON body");
+    }
+
+    private static String path(JsonMappingException ex) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : ex.getPath()) {
+            if (reference.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? null : path.toString();
+    }
+
+    private static String code(MessageSourceResolvable error) {
+        String[] codes = error.getCodes();
+        return codes == null || codes.length == 0 ? "invalid" : codes[codes.length - 1];
+    }
+}

@@ -1,0 +1,68 @@
+package org.mandatetracker.support.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.slf4j.MDC;
+import org.mandatetracker.support.TrackerProperties;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.regex.Pattern;
+
+/**
+ * Stamps every command with who recorded it ({@code X-Recorded-By}, or a configured default), when, and the
+ * request's correlation id. Axon copies these onto every event the command causes.
+ */
+public class RecordingMetadata implements MessageDispatchInterceptor<CommandMessage<?>> {
+
+    public static final String RECORDED_BY = "recordedBy";
+    public static final String RECORDED_AT = "recordedAt";
+    public static final String CORRELATION_ID = "correlationId";
+    public static final String RECORDED_BY_HEADER = "X-Recorded-By";
+
+    private static final Pattern RECORDER = Pattern.compile("[^\\p{Cntrl}]{1,100}");
+
+    private final String defaultRecorder;
+
+    public RecordingMetadata(TrackerProperties properties) {
+        this.defaultRecorder = properties.recordedByDefault();
+    }
+
+    @Override
+    public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(List<? extends CommandMessage<?>> messages) {
+        Map<String, String> metadata = Map.of(
+                RECORDED_BY, recorder(),
+                RECORDED_AT, Instant.now().toString(),
+                CORRELATION_ID, correlationId());
+        return (index, command) -> command.andMetaData(metadata);
+    }
+
+    private String recorder() {
+        String header = currentRequest() == null ? null : currentRequest().getHeader(RECORDED_BY_HEADER);
+        if (header == null) {
+            return defaultRecorder;
+        }
+        String recorder = header.strip();
+        if (!RECORDER.matcher(recorder).matches()) {
+            throw new InvalidRequest(RECORDED_BY_HEADER, "recorder-name",
+                    "X-Recorded-By must be 1 to 100 printable characters");
+        }
+        return recorder;
+    }
+
+    private static String correlationId() {
+        String current = MDC.get(CorrelationIdFilter.MDC_KEY);
+        return current != null ? current : UUID.randomUUID().toString();
+    }
+
+    private static HttpServletRequest currentRequest() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                ? attributes.getRequest() : null;
+    }
+}
