@@ -1,6 +1,7 @@
 package org.mandatetracker.support;
 
 import org.mandatetracker.support.axon.AxonSupport;
+import org.mandatetracker.support.consume.ConsumerSupport;
 import org.mandatetracker.support.relay.RelayConfig;
 import org.mandatetracker.support.web.CorrelationIdFilter;
 import org.mandatetracker.support.web.JsonConfig;
@@ -18,7 +19,7 @@ import org.springframework.context.annotation.Import;
  */
 @AutoConfiguration(before = WebMvcAutoConfiguration.class)
 @EnableConfigurationProperties(TrackerProperties.class)
-@Import({AxonSupport.class, RelayConfig.class, JsonConfig.class, ProblemResponses.class, RecordingMetadata.class,
-        CorrelationIdFilter.class})
+@Import({AxonSupport.class, RelayConfig.class, ConsumerSupport.class, JsonConfig.class, ProblemResponses.class,
+        RecordingMetadata.class, CorrelationIdFilter.class})
 public class WriteServiceAutoConfiguration {
 }

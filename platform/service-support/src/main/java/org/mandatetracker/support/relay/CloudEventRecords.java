@@ -17,7 +17,7 @@ import java.time.ZoneOffset;
  * Turns a stored event into a Kafka record in CloudEvents 1.0 binary mode: {@code ce_*} headers, the aggregate id
  * as key (so each aggregate's events keep their order), and the event record as JSON value.
  */
-class CloudEventRecords {
+public class CloudEventRecords {
 
     static final String RECORDED_BY = "recordedby";
     static final String CORRELATION_ID = "correlationid";
@@ -26,13 +26,13 @@ class CloudEventRecords {
     private final URI source;
     private final ObjectMapper json;
 
-    CloudEventRecords(EventPublication publication, ObjectMapper json) {
+    public CloudEventRecords(EventPublication publication, ObjectMapper json) {
         this.publication = publication;
         this.source = URI.create(publication.source());
         this.json = json;
     }
 
-    ProducerRecord<String, byte[]> toRecord(EventMessage<?> event) {
+    public ProducerRecord<String, byte[]> toRecord(EventMessage<?> event) {
         String subject = event instanceof DomainEventMessage<?> domain
                 ? domain.getAggregateIdentifier() : event.getIdentifier();
         CloudEventBuilder builder = CloudEventBuilder.v1()

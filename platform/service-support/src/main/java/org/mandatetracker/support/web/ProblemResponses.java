@@ -14,6 +14,7 @@ import org.mandatetracker.support.command.RuleViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -113,8 +114,8 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     /** Two requests raced to write the same record; the loser may simply retry. */
-    @ExceptionHandler
-    ResponseEntity<Object> concurrentWrite(ConcurrencyException ex) {
+    @ExceptionHandler({ConcurrencyException.class, DuplicateKeyException.class})
+    ResponseEntity<Object> concurrentWrite(Exception ex) {
         String message = "Another request changed this record at the same moment; retry";
         return problem(HttpStatus.CONFLICT, CONFLICT, "Concurrent change", message,
                 new FieldProblem("id", "concurrent-change", message));
@@ -131,8 +132,8 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         if (ex.getCause() instanceof IncompatibleAggregateException incompatible) {
             return otherKindOfRecord(incompatible);
         }
-        if (ex.getCause() instanceof ConcurrencyException concurrency) {
-            return concurrentWrite(concurrency);
+        if (ex.getCause() instanceof ConcurrencyException || ex.getCause() instanceof DuplicateKeyException) {
+            return concurrentWrite((Exception) ex.getCause());
         }
         return unexpected(ex);
     }

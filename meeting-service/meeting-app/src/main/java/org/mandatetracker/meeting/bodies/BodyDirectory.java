@@ -1,0 +1,85 @@
+package org.mandatetracker.meeting.bodies;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.mandatetracker.mandate.api.BodyDissolved;
+import org.mandatetracker.mandate.api.BodyEstablished;
+import org.mandatetracker.mandate.api.BodyEstablishmentCorrected;
+import org.mandatetracker.mandate.api.BodyRenamed;
+import org.mandatetracker.mandate.api.MandateEventTypes;
+import org.mandatetracker.meeting.command.KnownBodies;
+import org.mandatetracker.support.consume.OncePerRecord;
+import org.mandatetracker.support.consume.ParkedRecords;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * Keeps {@code known_body} from {@code mandate.events.v1}. Each record is applied and its {@code ce_id} recorded in
+ * one transaction, and the offset is committed only after it, so a redelivered record changes nothing. Events of
+ * types it does not know are parked, not fatal; mandate events are not its business and are passed over.
+ */
+@Component
+class BodyDirectory implements KnownBodies {
+
+    static final String CONSUMER = "body-directory";
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+    private final OncePerRecord once;
+    private final ParkedRecords parked;
+
+    BodyDirectory(JdbcClient jdbc, ObjectMapper json, OncePerRecord once, ParkedRecords parked) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.once = once;
+        this.parked = parked;
+    }
+
+    @Override
+    public Optional<KnownBody> find(String bodyId) {
+        return jdbc.sql("SELECT body_id, name, established_on, dissolved_on FROM known_body WHERE body_id = ?")
+                .param(bodyId).query(KnownBody.class).optional();
+    }
+
+    @KafkaListener(id = CONSUMER, topics = MandateEventTypes.TOPIC, groupId = "${spring.application.name}-" + CONSUMER)
+    @Transactional
+    void on(ConsumerRecord<String, byte[]> record) throws IOException {
+        String type = header(record, "ce_type");
+        Optional<Class<?>> eventClass = MandateEventTypes.classOf(type);
+        if (eventClass.isEmpty()) {
+            parked.park(record, "unknown event type " + type);
+            return;
+        }
+        if (!once.firstTime(CONSUMER, header(record, "ce_id"))) {
+            return;
+        }
+        Object event = json.readValue(record.value(), eventClass.get());
+        if (event instanceof BodyEstablished established) {
+            jdbc.sql("""
+                    INSERT INTO known_body (body_id, name, established_on) VALUES (?, ?, ?)
+                    ON CONFLICT (body_id) DO NOTHING""")
+                    .params(established.bodyId(), established.profile().name(), established.occurredOn()).update();
+        } else if (event instanceof BodyEstablishmentCorrected corrected) {
+            jdbc.sql("UPDATE known_body SET name = ?, established_on = ? WHERE body_id = ?")
+                    .params(corrected.profile().name(), corrected.occurredOn(), corrected.bodyId()).update();
+        } else if (event instanceof BodyRenamed renamed) {
+            jdbc.sql("UPDATE known_body SET name = ? WHERE body_id = ?")
+                    .params(renamed.name(), renamed.bodyId()).update();
+        } else if (event instanceof BodyDissolved dissolved) {
+            jdbc.sql("UPDATE known_body SET dissolved_on = ? WHERE body_id = ?")
+                    .params(dissolved.occurredOn(), dissolved.bodyId()).update();
+        }
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

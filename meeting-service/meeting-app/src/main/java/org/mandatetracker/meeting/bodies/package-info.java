@@ -1,0 +1,2 @@
+/** The bodies this service knows, read from mandate-service's topic. */
+package org.mandatetracker.meeting.bodies;

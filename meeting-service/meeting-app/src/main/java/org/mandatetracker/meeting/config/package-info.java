@@ -1,0 +1,2 @@
+/** Wiring particular to meeting-service: its topic and which projections deduplicate. */
+package org.mandatetracker.meeting.config;
