@@ -49,7 +49,7 @@ class BodyDirectory implements KnownBodies {
     }
 
     @KafkaListener(id = CONSUMER, topics = MandateEventTypes.TOPIC, groupId = "${spring.application.name}-" + CONSUMER)
-    @Transactional
+    @Transactional(rollbackFor = Exception.class)
     void on(ConsumerRecord<String, byte[]> record) throws IOException {
         String type = header(record, "ce_type");
         Optional<Class<?>> eventClass = MandateEventTypes.classOf(type);

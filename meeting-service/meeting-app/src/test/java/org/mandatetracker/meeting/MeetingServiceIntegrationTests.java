@@ -1,0 +1,198 @@
+package org.mandatetracker.meeting;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mandatetracker.citation.SourceCitation;
+import org.mandatetracker.mandate.api.BodyEstablished;
+import org.mandatetracker.mandate.api.BodyRenamed;
+import org.mandatetracker.meeting.api.MeetingEventTypes;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.kafka.KafkaConnectionDetails;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.mandatetracker.meeting.Harness.unique;
+import static org.mandatetracker.testsupport.TopicRecords.awaitRecords;
+import static org.mandatetracker.testsupport.TopicRecords.header;
+
+/** Bodies arrive over Kafka; meetings are recorded over HTTP and published to {@code meeting.events.v1}. */
+@MeetingServiceIntegrationTest
+class MeetingServiceIntegrationTests {
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
+    @Autowired
+    KafkaAdmin admin;
+    @Autowired
+    KafkaConnectionDetails broker;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    MeterRegistry meters;
+
+    private Harness harness;
+
+    @BeforeEach
+    void setUp() {
+        harness = new Harness(rest, json, kafka);
+        Harness.createMandateTopic(admin);
+    }
+
+    private static String scheduling(String id, String bodyId, Integer session) {
+        return """
+                {"id": "%s", "bodyId": "%s", "title": "Meeting of the Working Group", "session": %s,
+                 "kind": "INTERSESSIONAL", "venue": "Vienna", "plannedStart": "2011-10-10",
+                 "plannedEnd": "2011-10-12", "scheduledOn": "2011-03-01",
+                 "source": {"document": "5/2", "paragraph": "4"}}""".formatted(id, bodyId, session);
+    }
+
+    @Test
+    void aBodyPublishedByMandateServiceCanMeetAndItsOutcomesArePublished() {
+        String wg = unique("wg");
+        String meeting = unique("meeting");
+
+        ResponseEntity<String> tooEarly = harness.post("/meetings", scheduling(meeting, wg, null));
+        assertThat(tooEarly.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        JsonNode problem = harness.read(tooEarly.getBody());
+        assertThat(problem.at("/errors/0/field").asText()).isEqualTo("bodyId");
+        assertThat(problem.get("detail").asText()).contains("retry");
+
+        harness.publishBody(wg, "Working Group on Trafficking in Persons", LocalDate.of(2008, 10, 17));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                harness.post("/meetings", scheduling(meeting, wg, null)).getStatusCode()).isEqualTo(HttpStatus.CREATED));
+
+        assertThat(harness.post("/meetings/" + meeting + "/held", """
+                {"heldFrom": "2011-10-10", "heldTo": "2011-10-12", "source": {"document": "CTOC/COP/WG.4/2011/8"}}""")
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        ResponseEntity<String> recommended = harness.post("/meetings/" + meeting + "/recommendations", """
+                {"id": "%s-rec-1", "text": "The Working Group should be extended.",
+                 "addressee": {"description": "Conference of the Parties"}, "paragraph": "1",
+                 "reportSymbol": "CTOC/COP/WG.4/2011/8", "adoptedOn": "2011-10-12",
+                 "source": {"document": "CTOC/COP/WG.4/2011/8", "paragraph": "1"}}""".formatted(meeting));
+        assertThat(recommended.getStatusCode()).as(recommended.getBody()).isEqualTo(HttpStatus.OK);
+
+        List<ConsumerRecord<String, byte[]>> published = awaitRecords(broker.getBootstrapServers().get(0),
+                MeetingEventTypes.TOPIC, seen -> seen.stream().filter(r -> meeting.equals(r.key())).count() >= 3,
+                Duration.ofSeconds(60)).stream().filter(r -> meeting.equals(r.key())).toList();
+        assertThat(published).extracting(r -> header(r, "ce_type")).containsExactly(
+                "org.mandatetracker.meeting.MeetingScheduled", "org.mandatetracker.meeting.MeetingHeld",
+                "org.mandatetracker.meeting.RecommendationAdopted");
+        List<String> storedIds = jdbc.sql(
+                        "SELECT eventidentifier FROM domainevententry WHERE aggregateidentifier = ? ORDER BY sequencenumber")
+                .param(meeting).query(String.class).list();
+        for (int i = 0; i < published.size(); i++) {
+            ConsumerRecord<String, byte[]> record = published.get(i);
+            assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
+            assertThat(header(record, "ce_id")).isEqualTo(storedIds.get(i));
+            assertThat(header(record, "ce_source")).isEqualTo("/meeting-service");
+            assertThat(header(record, "ce_subject")).isEqualTo(meeting);
+            assertThat(header(record, "ce_time")).isNotBlank();
+            assertThat(header(record, "ce_recordedby")).isEqualTo("meeting-recorder");
+            assertThat(header(record, "content-type")).isEqualTo("application/json");
+        }
+        JsonNode recommendation = harness.read(new String(published.get(2).value(), StandardCharsets.UTF_8));
+        assertThat(recommendation.get("reportSymbol").asText()).isEqualTo("CTOC/COP/WG.4/2011/8");
+        assertThat(recommendation.at("/addressee/description").asText()).isEqualTo("Conference of the Parties");
+        assertThat(recommendation.get("bodyId").asText()).isEqualTo(wg);
+    }
+
+    @Test
+    void aSessionNumberIsScheduledOncePerBody() {
+        String cop = unique("cop");
+        harness.publishBody(cop, "Conference of the Parties", LocalDate.of(2004, 6, 28));
+        String first = unique("cop-6");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                harness.post("/meetings", scheduling(first, cop, 6)).getStatusCode()).isEqualTo(HttpStatus.CREATED));
+
+        ResponseEntity<String> second = harness.post("/meetings", scheduling(unique("cop-6-again"), cop, 6));
+        assertThat(second.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(harness.read(second.getBody()).at("/errors/0/field").asText()).isEqualTo("session");
+        assertThat(harness.post("/meetings", scheduling(first, cop, 6)).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            ResponseEntity<String> session = harness.get("/bodies/" + cop + "/sessions/6");
+            assertThat(session.getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(harness.read(session.getBody()).get("id").asText()).isEqualTo(first);
+        });
+        JsonNode listed = harness.read(harness.get("/meetings?body=" + cop + "&from=2011-10-12&to=2011-12-31")
+                .getBody());
+        assertThat(listed.findValuesAsText("id")).containsExactly(first);
+        JsonNode none = harness.read(harness.get("/meetings?body=" + cop + "&from=2011-10-13").getBody());
+        assertThat(none).isEmpty();
+    }
+
+    @Test
+    void aRedeliveredBodyEventChangesNothing() {
+        String body = unique("body");
+        BodyEstablished established = new BodyEstablished(body, new org.mandatetracker.mandate.api.BodyProfile(
+                "First name", "FN", org.mandatetracker.mandate.api.BodyKind.OTHER, null, false, false, null, null),
+                LocalDate.of(2008, 1, 1), SourceCitation.of("1/1", null));
+        ProducerRecord<String, byte[]> record = harness.mandateRecord(body, 0, established);
+        harness.send(record);
+        ProducerRecord<String, byte[]> renamed = harness.mandateRecord(body, 1,
+                new BodyRenamed(body, "Second name", "SN", LocalDate.of(2009, 1, 1), SourceCitation.of("2/1", null)));
+        harness.send(renamed);
+        harness.send(record);
+        harness.send(renamed);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(jdbc.sql(
+                "SELECT count(*) FROM processed_event WHERE event_id IN (?, ?)")
+                .params(ceId(record), ceId(renamed)).query(Long.class).single()).isEqualTo(2));
+        Map<String, Object> known = jdbc.sql("SELECT name, established_on FROM known_body WHERE body_id = ?")
+                .param(body).query().singleRow();
+        assertThat(known.get("name")).isEqualTo("Second name");
+    }
+
+    @Test
+    void recordsThatCannotBeAppliedAreParkedAndTheRestFlows() {
+        String body = unique("body");
+        ProducerRecord<String, byte[]> unknownType = harness.mandateRecord(body, 0,
+                new BodyRenamed(body, "x", "x", LocalDate.of(2009, 1, 1), SourceCitation.of("2/1", null)));
+        unknownType.headers().remove("ce_type");
+        unknownType.headers().add("ce_type", "org.mandatetracker.mandate.BodyMerged".getBytes(StandardCharsets.UTF_8));
+        ProducerRecord<String, byte[]> poison = new ProducerRecord<>(unknownType.topic(), null, body,
+                "{not json".getBytes(StandardCharsets.UTF_8), harness.mandateRecord(body, 1,
+                new BodyRenamed(body, "y", "y", LocalDate.of(2009, 1, 1), SourceCitation.of("2/1", null))).headers());
+        double parkedBefore = meters.counter("tracker.kafka.parked", "topic", unknownType.topic()).count();
+
+        harness.send(unknownType);
+        harness.send(poison);
+        harness.publishBody(body, "Still applied", LocalDate.of(2010, 1, 1));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(jdbc.sql(
+                "SELECT count(*) FROM known_body WHERE body_id = ?").param(body).query(Long.class).single())
+                .isEqualTo(1));
+        List<String> reasons = jdbc.sql("SELECT reason FROM parked_record WHERE record_key = ? ORDER BY \"offset\"")
+                .param(body).query(String.class).list();
+        assertThat(reasons).hasSize(2);
+        assertThat(reasons.get(0)).contains("unknown event type org.mandatetracker.mandate.BodyMerged");
+        assertThat(reasons.get(1)).isNotBlank();
+        assertThat(meters.counter("tracker.kafka.parked", "topic", unknownType.topic()).count())
+                .isEqualTo(parkedBefore + 2);
+    }
+
+    private static String ceId(ProducerRecord<String, byte[]> record) {
+        return new String(record.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8);
+    }
+}
