@@ -1,6 +1,6 @@
 package org.mandatetracker.mandate.web;
 
-import org.mandatetracker.support.web.CommandReceipt;
+import org.mandatetracker.support.command.CommandReceipt;
 import org.mandatetracker.support.web.InvalidRequest;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.Operation;

@@ -1,6 +1,6 @@
 package org.mandatetracker.mandate.web;
 
-import org.mandatetracker.support.web.CommandReceipt;
+import org.mandatetracker.support.command.CommandReceipt;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;

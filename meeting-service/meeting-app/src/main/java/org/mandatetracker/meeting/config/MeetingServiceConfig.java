@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** What is particular to meeting-service; the rest comes from service-support. */
+/** What is particular to meeting-service; the rest comes from the platform modules. */
 @Configuration(proxyBeanMethods = false)
 class MeetingServiceConfig {
 

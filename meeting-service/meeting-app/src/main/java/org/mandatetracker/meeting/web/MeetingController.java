@@ -20,7 +20,7 @@ import org.mandatetracker.meeting.command.MeetingCommands.ScheduleMeeting;
 import org.mandatetracker.meeting.query.MeetingQueries;
 import org.mandatetracker.meeting.query.MeetingView;
 import org.mandatetracker.support.command.Outcome;
-import org.mandatetracker.support.web.CommandReceipt;
+import org.mandatetracker.support.command.CommandReceipt;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

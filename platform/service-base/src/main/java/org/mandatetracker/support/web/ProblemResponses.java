@@ -6,15 +6,9 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import org.axonframework.commandhandling.CommandExecutionException;
-import org.axonframework.eventsourcing.IncompatibleAggregateException;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.ConcurrencyException;
-import org.mandatetracker.support.command.RuleViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSourceResolvable;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -43,14 +37,14 @@ import java.util.stream.Collectors;
 public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     /** One field and the rule it broke. */
-    record FieldProblem(String field, String rule, String message) {
+    public record FieldProblem(String field, String rule, String message) {
     }
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
     private static final URI INVALID_REQUEST = URI.create("urn:mandate-tracker:problem:invalid-request");
-    private static final URI NOT_FOUND = URI.create("urn:mandate-tracker:problem:not-found");
-    private static final URI CONFLICT = URI.create("urn:mandate-tracker:problem:conflict");
-    private static final URI RULE_VIOLATION = URI.create("urn:mandate-tracker:problem:rule-violation");
+    public static final URI NOT_FOUND = URI.create("urn:mandate-tracker:problem:not-found");
+    public static final URI CONFLICT = URI.create("urn:mandate-tracker:problem:conflict");
+    public static final URI RULE_VIOLATION = URI.create("urn:mandate-tracker:problem:rule-violation");
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -88,58 +82,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
-    ResponseEntity<Object> ruleViolation(RuleViolation ex) {
-        return switch (ex.kind()) {
-            case NOT_FOUND -> problem(HttpStatus.NOT_FOUND, NOT_FOUND, "Not found", ex.getMessage(),
-                    new FieldProblem(ex.field(), ex.rule(), ex.getMessage()));
-            case CONFLICT -> problem(HttpStatus.CONFLICT, CONFLICT, "Conflicts with the record", ex.getMessage(),
-                    new FieldProblem(ex.field(), ex.rule(), ex.getMessage()));
-            case UNPROCESSABLE -> problem(HttpStatus.UNPROCESSABLE_ENTITY, RULE_VIOLATION, "Breaks a recording rule",
-                    ex.getMessage(), new FieldProblem(ex.field(), ex.rule(), ex.getMessage()));
-        };
-    }
-
-    @ExceptionHandler
-    ResponseEntity<Object> unknownAggregate(AggregateNotFoundException ex) {
-        String message = "Nothing is recorded under id '" + ex.getAggregateIdentifier() + "'";
-        return problem(HttpStatus.NOT_FOUND, NOT_FOUND, "Not found", message,
-                new FieldProblem("id", "known-id", message));
-    }
-
-    /** Bodies and mandates share one event store keyed by id; an id holding one kind cannot take the other. */
-    @ExceptionHandler
-    ResponseEntity<Object> otherKindOfRecord(IncompatibleAggregateException ex) {
-        String message = "This id already holds another kind of record; choose another id";
-        return problem(HttpStatus.CONFLICT, CONFLICT, "Id in use", message, new FieldProblem("id", "unique-id", message));
-    }
-
-    /** Two requests raced to write the same record; the loser may simply retry. */
-    @ExceptionHandler({ConcurrencyException.class, DuplicateKeyException.class})
-    ResponseEntity<Object> concurrentWrite(Exception ex) {
-        String message = "Another request changed this record at the same moment; retry";
-        return problem(HttpStatus.CONFLICT, CONFLICT, "Concurrent change", message,
-                new FieldProblem("id", "concurrent-change", message));
-    }
-
-    @ExceptionHandler
-    ResponseEntity<Object> commandFailed(CommandExecutionException ex) {
-        if (ex.getCause() instanceof RuleViolation violation) {
-            return ruleViolation(violation);
-        }
-        if (ex.getCause() instanceof AggregateNotFoundException notFound) {
-            return unknownAggregate(notFound);
-        }
-        if (ex.getCause() instanceof IncompatibleAggregateException incompatible) {
-            return otherKindOfRecord(incompatible);
-        }
-        if (ex.getCause() instanceof ConcurrencyException || ex.getCause() instanceof DuplicateKeyException) {
-            return concurrentWrite((Exception) ex.getCause());
-        }
-        return unexpected(ex);
-    }
-
-    @ExceptionHandler
-    ResponseEntity<Object> unexpected(Exception ex) {
+    public ResponseEntity<Object> unexpected(Exception ex) {
         log.error("Unexpected failure", ex);
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "The service failed to handle this request; nothing was recorded by it unless it said so.");
@@ -153,7 +96,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
                 problems.toArray(FieldProblem[]::new));
     }
 
-    private static ResponseEntity<Object> problem(HttpStatus status, URI type, String title, String detail,
+    public static ResponseEntity<Object> problem(HttpStatus status, URI type, String title, String detail,
                                                   FieldProblem... problems) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
         body.setType(type);

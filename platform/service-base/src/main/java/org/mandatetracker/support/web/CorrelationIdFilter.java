@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 public class CorrelationIdFilter extends OncePerRequestFilter {
 
     public static final String HEADER = "X-Correlation-Id";
-    static final String MDC_KEY = "correlationId";
+    public static final String MDC_KEY = "correlationId";
 
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 

@@ -1,8 +1,10 @@
-package org.mandatetracker.support.web;
+package org.mandatetracker.support.axon;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.mandatetracker.support.web.CorrelationIdFilter;
+import org.mandatetracker.support.web.InvalidRequest;
 import org.slf4j.MDC;
 import org.mandatetracker.support.TrackerProperties;
 import org.springframework.web.context.request.RequestContextHolder;

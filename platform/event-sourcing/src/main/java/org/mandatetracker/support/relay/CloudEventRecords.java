@@ -8,7 +8,7 @@ import io.cloudevents.kafka.KafkaMessageFactory;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
-import org.mandatetracker.support.web.RecordingMetadata;
+import org.mandatetracker.support.axon.RecordingMetadata;
 
 import java.net.URI;
 import java.time.ZoneOffset;

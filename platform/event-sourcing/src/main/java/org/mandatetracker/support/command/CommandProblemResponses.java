@@ -1,0 +1,87 @@
+package org.mandatetracker.support.command;
+
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.mandatetracker.support.web.ProblemResponses;
+import org.mandatetracker.support.web.ProblemResponses.FieldProblem;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import static org.mandatetracker.support.web.ProblemResponses.CONFLICT;
+import static org.mandatetracker.support.web.ProblemResponses.NOT_FOUND;
+import static org.mandatetracker.support.web.ProblemResponses.RULE_VIOLATION;
+import static org.mandatetracker.support.web.ProblemResponses.problem;
+
+/**
+ * Problem responses for what commands can fail with: a broken rule names its field and rule; an unknown id is a 404;
+ * an id holding another kind of record, or a lost race, is a 409. Ordered before the general problem responses.
+ */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class CommandProblemResponses {
+
+    private final ProblemResponses general;
+
+    public CommandProblemResponses(ProblemResponses general) {
+        this.general = general;
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> ruleViolation(RuleViolation ex) {
+        return switch (ex.kind()) {
+            case NOT_FOUND -> problem(HttpStatus.NOT_FOUND, NOT_FOUND, "Not found", ex.getMessage(),
+                    new FieldProblem(ex.field(), ex.rule(), ex.getMessage()));
+            case CONFLICT -> problem(HttpStatus.CONFLICT, CONFLICT, "Conflicts with the record", ex.getMessage(),
+                    new FieldProblem(ex.field(), ex.rule(), ex.getMessage()));
+            case UNPROCESSABLE -> problem(HttpStatus.UNPROCESSABLE_ENTITY, RULE_VIOLATION, "Breaks a recording rule",
+                    ex.getMessage(), new FieldProblem(ex.field(), ex.rule(), ex.getMessage()));
+        };
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> unknownAggregate(AggregateNotFoundException ex) {
+        String message = "Nothing is recorded under id '" + ex.getAggregateIdentifier() + "'";
+        return problem(HttpStatus.NOT_FOUND, NOT_FOUND, "Not found", message,
+                new FieldProblem("id", "known-id", message));
+    }
+
+    /** Bodies and mandates share one event store keyed by id; an id holding one kind cannot take the other. */
+    @ExceptionHandler
+    ResponseEntity<Object> otherKindOfRecord(IncompatibleAggregateException ex) {
+        String message = "This id already holds another kind of record; choose another id";
+        return problem(HttpStatus.CONFLICT, CONFLICT, "Id in use", message, new FieldProblem("id", "unique-id", message));
+    }
+
+    /** Two requests raced to write the same record; the loser may simply retry. */
+    @ExceptionHandler({ConcurrencyException.class, DuplicateKeyException.class})
+    ResponseEntity<Object> concurrentWrite(Exception ex) {
+        String message = "Another request changed this record at the same moment; retry";
+        return problem(HttpStatus.CONFLICT, CONFLICT, "Concurrent change", message,
+                new FieldProblem("id", "concurrent-change", message));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> commandFailed(CommandExecutionException ex) {
+        if (ex.getCause() instanceof RuleViolation violation) {
+            return ruleViolation(violation);
+        }
+        if (ex.getCause() instanceof AggregateNotFoundException notFound) {
+            return unknownAggregate(notFound);
+        }
+        if (ex.getCause() instanceof IncompatibleAggregateException incompatible) {
+            return otherKindOfRecord(incompatible);
+        }
+        if (ex.getCause() instanceof ConcurrencyException || ex.getCause() instanceof DuplicateKeyException) {
+            return concurrentWrite((Exception) ex.getCause());
+        }
+        return general.unexpected(ex);
+    }
+
+}
