@@ -19,8 +19,10 @@ import java.time.ZoneOffset;
  */
 public class CloudEventRecords {
 
-    static final String RECORDED_BY = "recordedby";
-    static final String CORRELATION_ID = "correlationid";
+    public static final String RECORDED_BY = "recordedby";
+    public static final String CORRELATION_ID = "correlationid";
+    /** The event's position in its aggregate's stream, so consumers can order an aggregate's events. */
+    public static final String AGGREGATE_SEQUENCE = "aggregatesequence";
 
     private final EventPublication publication;
     private final URI source;
@@ -43,6 +45,9 @@ public class CloudEventRecords {
                 .withTime(event.getTimestamp().atOffset(ZoneOffset.UTC))
                 .withDataContentType("application/json")
                 .withData(serialize(event.getPayload()));
+        if (event instanceof DomainEventMessage<?> domain) {
+            builder.withExtension(AGGREGATE_SEQUENCE, domain.getSequenceNumber());
+        }
         addExtension(builder, RECORDED_BY, event.getMetaData().get(RecordingMetadata.RECORDED_BY));
         addExtension(builder, CORRELATION_ID, event.getMetaData().get(RecordingMetadata.CORRELATION_ID));
         CloudEvent cloudEvent = builder.build();

@@ -1,0 +1,2 @@
+/** Wiring particular to report-service. */
+package org.mandatetracker.report.config;

@@ -1,0 +1,104 @@
+package org.mandatetracker.report.projection;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.mandatetracker.citation.Fact;
+import org.mandatetracker.meeting.api.RecommendationAdopted;
+import org.mandatetracker.report.subscription.RecommendationFeed;
+import org.mandatetracker.support.consume.ParkedRecords;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * The fact log: every event of both topics, stored once. {@link #append} stores a record and its {@code ce_id} in
+ * one transaction, so a redelivered record is a no-op; a record of a type no API defines is parked, not fatal.
+ */
+@Component
+public class FactLog {
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+    private final ParkedRecords parked;
+    private final RecommendationFeed feed;
+
+    FactLog(JdbcClient jdbc, ObjectMapper json, ParkedRecords parked, RecommendationFeed feed) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.parked = parked;
+        this.feed = feed;
+    }
+
+    /** Stores the record's fact unless it is already there; returns whether it was new. */
+    @Transactional(rollbackFor = Exception.class)
+    public boolean append(ConsumerRecord<String, byte[]> record) throws IOException {
+        String type = header(record, "ce_type");
+        var eventClass = EventTypes.classOf(type);
+        if (eventClass.isEmpty()) {
+            parked.park(record, "unknown event type " + type);
+            return false;
+        }
+        Fact event = (Fact) json.readValue(record.value(), eventClass.get());
+        String eventId = header(record, "ce_id");
+        Instant recordedAt = OffsetDateTime.parse(header(record, "ce_time")).toInstant();
+        String sequence = header(record, "ce_aggregatesequence");
+        boolean inserted = jdbc.sql("""
+                        INSERT INTO fact (event_id, event_type, aggregate_id, aggregate_seq, body_id, occurred_on,
+                                          recorded_at, recorded_by, source_document, payload)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb)) ON CONFLICT (event_id) DO NOTHING""")
+                .params(eventId, type, EventTypes.aggregateOf(event), sequence == null ? 0 : Long.parseLong(sequence),
+                        EventTypes.bodyOf(event), event.occurredOn(), java.sql.Timestamp.from(recordedAt),
+                        header(record, "ce_recordedby"), event.source().document().value(), toJson(event))
+                .update() == 1;
+        if (inserted && event instanceof RecommendationAdopted recommendation) {
+            feed.append(eventId, recommendation, recordedAt);
+        }
+        return inserted;
+    }
+
+    /** Facts matching a SQL condition on the {@code fact} table, in the order they were stored. */
+    public List<StoredFact> where(String condition, Object... params) {
+        return jdbc.sql("SELECT * FROM fact WHERE " + condition + " ORDER BY position").params(params)
+                .query(this::toFact).list();
+    }
+
+    public long count() {
+        return jdbc.sql("SELECT count(*) FROM fact").query(Long.class).single();
+    }
+
+    /** Drops every fact, for a rebuild. */
+    public void clear() {
+        jdbc.sql("TRUNCATE fact").update();
+    }
+
+    private StoredFact toFact(ResultSet rs, int row) throws SQLException {
+        Class<?> type = EventTypes.classOf(rs.getString("event_type")).orElseThrow();
+        try {
+            return new StoredFact(rs.getLong("position"), rs.getString("event_id"), rs.getString("aggregate_id"),
+                    rs.getLong("aggregate_seq"), rs.getString("body_id"), rs.getTimestamp("recorded_at").toInstant(),
+                    rs.getString("recorded_by"), (Fact) json.readValue(rs.getString("payload"), type));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String toJson(Object value) throws JsonProcessingException {
+        return json.writeValueAsString(value);
+    }
+
+    static String header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

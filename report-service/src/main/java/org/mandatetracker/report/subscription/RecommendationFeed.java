@@ -1,0 +1,72 @@
+package org.mandatetracker.report.subscription;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.mandatetracker.meeting.api.RecommendationAdopted;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * New recommendations in the order they were projected. A recommendation enters once, in the transaction that
+ * stores its fact, together with one pending webhook delivery per matching subscription.
+ */
+@Component
+public class RecommendationFeed {
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    RecommendationFeed(JdbcClient jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public void append(String eventId, RecommendationAdopted recommendation, Instant recordedAt) {
+        jdbc.sql("""
+                        INSERT INTO recommendation_feed (event_id, body_id, recorded_at, payload)
+                        VALUES (?, ?, ?, CAST(? AS jsonb)) ON CONFLICT (event_id) DO NOTHING RETURNING seq""")
+                .params(eventId, recommendation.bodyId(), Timestamp.from(recordedAt), toJson(recommendation))
+                .query(Long.class).optional()
+                .ifPresent(seq -> jdbc.sql("""
+                                INSERT INTO delivery (subscription_id, feed_seq, state)
+                                SELECT id, ?, 'PENDING' FROM subscription WHERE body_id IS NULL OR body_id = ?""")
+                        .params(seq, recommendation.bodyId()).update());
+    }
+
+    /** Up to {@code limit} entries after {@code seq}, of one body's meetings or of all when {@code bodyId} is null. */
+    public List<FeedEntry> after(long seq, String bodyId, int limit) {
+        return jdbc.sql("""
+                        SELECT seq, event_id, body_id, recorded_at, payload FROM recommendation_feed
+                        WHERE seq > ? AND (CAST(? AS varchar) IS NULL OR body_id = ?) ORDER BY seq LIMIT ?""")
+                .params(seq, bodyId, bodyId, limit)
+                .query((rs, n) -> new FeedEntry(rs.getLong("seq"), rs.getString("event_id"), rs.getString("body_id"),
+                        rs.getTimestamp("recorded_at").toInstant(), read(rs.getString("payload"))))
+                .list();
+    }
+
+    public long latest() {
+        return jdbc.sql("SELECT COALESCE(max(seq), 0) FROM recommendation_feed").query(Long.class).single();
+    }
+
+    private String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode read(String value) {
+        try {
+            return json.readTree(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

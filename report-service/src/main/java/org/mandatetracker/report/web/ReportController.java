@@ -1,0 +1,179 @@
+package org.mandatetracker.report.web;
+
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.mandatetracker.citation.DocumentReference;
+import org.mandatetracker.report.query.CalendarFeed;
+import org.mandatetracker.report.query.Histories;
+import org.mandatetracker.report.query.HistoryEntry;
+import org.mandatetracker.report.query.MandateReport;
+import org.mandatetracker.report.query.MandateReports;
+import org.mandatetracker.report.query.MandateStatus;
+import org.mandatetracker.report.query.RecommendationView;
+import org.mandatetracker.report.query.Recommendations;
+import org.mandatetracker.support.web.InvalidRequest;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Predicate;
+
+@RestController
+@Tag(name = "Reports", description = "What bodies must do and by when, and the history behind it")
+class ReportController {
+
+    private static final int MAX_PAGE_SIZE = 500;
+    private static final CsvMapper CSV = new CsvMapper();
+
+    private final MandateReports mandates;
+    private final Histories histories;
+    private final Recommendations recommendations;
+    private final CalendarFeed calendar;
+
+    ReportController(MandateReports mandates, Histories histories, Recommendations recommendations,
+                     CalendarFeed calendar) {
+        this.mandates = mandates;
+        this.histories = histories;
+        this.recommendations = recommendations;
+        this.calendar = calendar;
+    }
+
+    @GetMapping("/bodies/{id}/mandates")
+    @Operation(summary = "A body's mandates as of a date: task, source, deadline as written and resolved, status")
+    List<MandateReport> bodyMandates(@PathVariable String id, @AsOf @RequestParam(required = false) LocalDate asOf) {
+        return mandates.ofBody(id, orToday(asOf));
+    }
+
+    @GetMapping("/mandates")
+    @Operation(summary = "Mandates across bodies as of a date, filtered, sorted by resolved due date, paged")
+    MandatePage allMandates(@RequestParam(required = false) List<String> status,
+                            @RequestParam(required = false) String body,
+                            @RequestParam(required = false) LocalDate dueFrom,
+                            @RequestParam(required = false) LocalDate dueTo,
+                            @AsOf @RequestParam(required = false) LocalDate asOf,
+                            @RequestParam(defaultValue = "0") @Min(0) int page,
+                            @RequestParam(defaultValue = "50") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
+        List<MandateReport> matching = filtered(status, body, dueFrom, dueTo, asOf);
+        List<MandateReport> items = matching.stream().skip((long) page * size).limit(size).toList();
+        return new MandatePage(items, page, size, matching.size());
+    }
+
+    @GetMapping(value = "/mandates.csv", produces = "text/csv")
+    @Operation(summary = "The same mandates as GET /mandates, all pages, as CSV")
+    ResponseEntity<String> mandatesCsv(@RequestParam(required = false) List<String> status,
+                                       @RequestParam(required = false) String body,
+                                       @RequestParam(required = false) LocalDate dueFrom,
+                                       @RequestParam(required = false) LocalDate dueTo,
+                                       @AsOf @RequestParam(required = false) LocalDate asOf) throws IOException {
+        CsvSchema schema = CSV.schemaFor(MandateRow.class).withHeader();
+        StringWriter out = new StringWriter();
+        try (SequenceWriter writer = CSV.writer(schema).writeValues(out)) {
+            for (MandateReport report : filtered(status, body, dueFrom, dueTo, asOf)) {
+                writer.write(MandateRow.of(report));
+            }
+        }
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .header("Content-Disposition", "attachment; filename=\"mandates.csv\"").body(out.toString());
+    }
+
+    @GetMapping("/decisions/{ref}/history")
+    @Operation(summary = "Every fact citing a decision, and about the bodies it established, in real-world order",
+            description = "ref is a decision number such as 4/4 (URL-encoded as 4%2F4) or a document symbol")
+    List<HistoryEntry> decisionHistory(@PathVariable String ref) {
+        return histories.ofDecision(reference(ref));
+    }
+
+    @GetMapping("/decisions/{session}/{number}/history")
+    @Operation(summary = "The same, with a decision number's slash left unencoded: /decisions/4/4/history")
+    List<HistoryEntry> decisionHistory(@PathVariable String session, @PathVariable String number) {
+        return histories.ofDecision(reference(session + "/" + number));
+    }
+
+    @GetMapping("/bodies/{id}/timeline")
+    @Operation(summary = "A body's meetings, outcomes and mandate changes, in real-world order")
+    List<HistoryEntry> timeline(@PathVariable String id, @AsOf @RequestParam(required = false) LocalDate asOf) {
+        return histories.timelineOf(id, orToday(asOf));
+    }
+
+    @GetMapping("/recommendations")
+    @Operation(summary = "Recommendations adopted, optionally by one body's meetings and since a date")
+    List<RecommendationView> recommendations(@RequestParam(required = false) String body,
+                                             @RequestParam(required = false) LocalDate since) {
+        return recommendations.adopted(body, since);
+    }
+
+    @GetMapping(value = "/calendar.ics", produces = "text/calendar")
+    @Operation(summary = "An iCalendar feed of meetings and resolved deadlines, optionally for one body")
+    ResponseEntity<String> calendar(@RequestParam(required = false) String body) {
+        return ResponseEntity.ok().contentType(new MediaType("text", "calendar", java.nio.charset.StandardCharsets.UTF_8))
+                .body(calendar.of(body, today()).toString());
+    }
+
+    private List<MandateReport> filtered(List<String> status, String body, LocalDate dueFrom, LocalDate dueTo,
+                                         LocalDate asOf) {
+        Set<MandateStatus> statuses = statuses(status);
+        Predicate<MandateReport> wanted = r -> (statuses.isEmpty() || statuses.contains(r.status()))
+                && (body == null || body.equals(r.bodyId()))
+                && (dueFrom == null || r.resolvedDue() != null && !r.resolvedDue().isBefore(dueFrom))
+                && (dueTo == null || r.resolvedDue() != null && !r.resolvedDue().isAfter(dueTo));
+        return mandates.all(orToday(asOf)).stream().filter(wanted).toList();
+    }
+
+    private static Set<MandateStatus> statuses(List<String> names) {
+        Set<MandateStatus> statuses = EnumSet.noneOf(MandateStatus.class);
+        if (names != null) {
+            for (String name : names) {
+                try {
+                    statuses.add(MandateStatus.valueOf(name.strip().toUpperCase(Locale.ROOT).replace('-', '_')));
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidRequest("status", "one-of", "status must be one of "
+                            + java.util.Arrays.toString(MandateStatus.values()) + ", not '" + name + "'");
+                }
+            }
+        }
+        return statuses;
+    }
+
+    private static DocumentReference reference(String ref) {
+        if (!DocumentReference.isValid(ref)) {
+            throw new InvalidRequest("ref", "document-reference", "ref must be a decision number such as 4/4 or a "
+                    + "document symbol such as CTOC/COP/WG.4/2011/8, not '" + ref + "'");
+        }
+        return DocumentReference.parse(ref);
+    }
+
+    private static LocalDate orToday(LocalDate asOf) {
+        return asOf != null ? asOf : today();
+    }
+
+    private static LocalDate today() {
+        return LocalDate.now(ZoneOffset.UTC);
+    }
+
+    /** Documents the asOf parameter once for every endpoint that takes it. */
+    @java.lang.annotation.Target(java.lang.annotation.ElementType.PARAMETER)
+    @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+    @Parameter(description = "Answer as of this real-world date (YYYY-MM-DD), using only facts that had happened by "
+            + "then; today when absent")
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+    @interface AsOf {
+    }
+}
