@@ -10,7 +10,7 @@ import org.mandatetracker.mandate.api.BodyEstablished;
 import org.mandatetracker.mandate.api.BodyKind;
 import org.mandatetracker.mandate.api.BodyProfile;
 import org.mandatetracker.mandate.api.MandateEventTypes;
-import org.mandatetracker.support.relay.CloudEventRecords;
+import org.mandatetracker.support.relay.EventRecords;
 import org.mandatetracker.support.relay.EventPublication;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -31,7 +31,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Drives meeting-service over real HTTP, and puts mandate-service's events on {@code mandate.events.v1} exactly as
- * its relay does, through the same {@link CloudEventRecords}.
+ * its relay does, through the same {@link EventRecords}.
  */
 public record Harness(TestRestTemplate rest, ObjectMapper json, KafkaTemplate<String, byte[]> kafka) {
 
@@ -48,7 +48,7 @@ public record Harness(TestRestTemplate rest, ObjectMapper json, KafkaTemplate<St
                 MandateEventTypes::typeOf);
         var message = new GenericDomainEventMessage<>("Body", aggregateId, sequence, event,
                 MetaData.with("recordedBy", "mandate-recorder").and("correlationId", UUID.randomUUID().toString()));
-        return new CloudEventRecords(publication, json).toRecord(message);
+        return new EventRecords(publication, json).toRecord(message);
     }
 
     public void send(ProducerRecord<String, byte[]> record) {

@@ -67,9 +67,10 @@ public class FactLog {
         return inserted;
     }
 
-    /** Facts matching a SQL condition on the {@code fact} table, in the order they were stored. */
+    /** Facts matching a SQL condition on the {@code fact} table, in real-world order, then as recorded. */
     public List<StoredFact> where(String condition, Object... params) {
-        return jdbc.sql("SELECT * FROM fact WHERE " + condition + " ORDER BY position").params(params)
+        return jdbc.sql("SELECT * FROM fact WHERE " + condition + " ORDER BY occurred_on, recorded_at, event_id")
+                .params(params)
                 .query(this::toFact).list();
     }
 

@@ -27,11 +27,11 @@ class KafkaRelay {
 
     private final KafkaTemplate<String, byte[]> kafka;
     private final KafkaAdmin admin;
-    private final CloudEventRecords records;
+    private final EventRecords records;
     private final Duration sendTimeout;
     private volatile boolean topicReady;
 
-    KafkaRelay(KafkaTemplate<String, byte[]> kafka, KafkaAdmin admin, CloudEventRecords records,
+    KafkaRelay(KafkaTemplate<String, byte[]> kafka, KafkaAdmin admin, EventRecords records,
                TrackerProperties properties) {
         this.kafka = kafka;
         this.admin = admin;

@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.kafka.config.TopicBuilder;
 
 @Configuration(proxyBeanMethods = false)
-@Import({KafkaRelay.class, CloudEventRecords.class})
+@Import({KafkaRelay.class, EventRecords.class})
 public class RelayConfig {
 
     /** The topic is the replay source for every read model downstream, so it keeps every event for ever. */

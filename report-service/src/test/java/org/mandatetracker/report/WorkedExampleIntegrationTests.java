@@ -1,0 +1,204 @@
+package org.mandatetracker.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.mandatetracker.citation.SourceCitation;
+import org.mandatetracker.meeting.api.MeetingRescheduled;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole worked example put on both topics, topics interleaved and every record delivered twice, as the two
+ * services publish them; then the questions of DESIGN §2, asked of report-service.
+ */
+@ReportServiceIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WorkedExampleIntegrationTests {
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
+    @Autowired
+    KafkaAdmin admin;
+
+    private WorkedExample example;
+    private Publisher publisher;
+    private int facts;
+
+    @BeforeAll
+    void publishTheWorkedExampleTwice() {
+        publisher = new Publisher(kafka, json, admin);
+        example = new WorkedExample(publisher);
+        List<ProducerRecord<String, byte[]>> records = example.mixedOrder();
+        facts = records.size();
+        publisher.send(records);
+        publisher.send(records);
+        awaitFacts(facts);
+    }
+
+    private void awaitFacts(int expected) {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(jdbc.sql(
+                        "SELECT count(*) FROM fact WHERE body_id IN (?, ?)").params(example.cop, example.wg)
+                .query(Long.class).single()).isEqualTo(expected));
+    }
+
+    @Test
+    void asOfTheNewYear2011TheWorkingGroupHasAStandingMandateAndTwoOpenOnes() {
+        JsonNode mandates = get("/bodies/" + example.wg + "/mandates?asOf=2011-01-01");
+        assertThat(mandates).hasSize(3);
+        JsonNode advise = byId(mandates, example.advise);
+        assertThat(advise.get("status").asText()).isEqualTo("STANDING");
+        assertThat(advise.at("/source/document").asText()).isEqualTo("4/4");
+        JsonNode meeting = byId(mandates, example.holdMeeting);
+        assertThat(meeting.get("status").asText()).isEqualTo("OPEN");
+        assertThat(meeting.get("resolvedDue").asText()).isEqualTo("2012-10-14");
+        assertThat(meeting.get("resolution").asText()).isEqualTo("RESOLVED");
+        assertThat(meeting.at("/deadline/form").asText()).isEqualTo("before-session");
+        assertThat(meeting.get("deadlineText").asText()).contains("before session 6 of Conference of the Parties");
+        JsonNode recommend = byId(mandates, example.recommend);
+        assertThat(recommend.get("status").asText()).isEqualTo("OPEN");
+        assertThat(recommend.get("resolvedDue").asText()).isEqualTo("2012-10-15");
+    }
+
+    @Test
+    void asOfJuly2012TheMeetingMandateIsFulfilledByTheOctober2011Meeting() {
+        JsonNode meeting = byId(get("/bodies/" + example.wg + "/mandates?asOf=2012-07-01"), example.holdMeeting);
+        assertThat(meeting.get("status").asText()).isEqualTo("FULFILLED");
+        assertThat(meeting.at("/evidence/meetingId").asText()).isEqualTo(example.wg2011);
+        assertThat(meeting.get("closedOn").asText()).isEqualTo("2011-10-12");
+
+        JsonNode recommendations = get("/recommendations?body=" + example.wg);
+        assertThat(recommendations).hasSize(2);
+        assertThat(recommendations.get(0).at("/reportSymbol").asText()).isEqualTo("CTOC/COP/WG.4/2011/8");
+        assertThat(recommendations.get(0).get("meetingId").asText()).isEqualTo(example.wg2011);
+    }
+
+    @Test
+    void theHistoryOfDecision44ListsItsFactsInRealWorldOrder() {
+        JsonNode history = get(URI.create(rest.getRootUri() + "/decisions/4%2F4/history"));
+        List<String> types = values(history, "eventType");
+        assertThat(types.subList(0, 3)).containsExactly("DecisionAdopted", "BodyEstablished", "MandateConferred");
+        assertThat(types).containsSubsequence("DecisionAdopted", "BodyEstablished", "MandateConferred", "MeetingHeld",
+                "MeetingHeld", "MeetingHeld", "MandateConferred", "MandateConferred", "MeetingHeld",
+                "RecommendationAdopted", "MandateFulfilled");
+        List<String> dates = values(history, "occurredOn");
+        assertThat(dates).isSorted();
+        assertThat(dates.get(0)).isEqualTo("2008-10-17");
+        history.forEach(entry -> {
+            assertThat(entry.get("recordedBy").asText()).isEqualTo("secretariat.recorder");
+            assertThat(entry.get("recordedAt").asText()).isNotBlank();
+            assertThat(entry.at("/source/document").asText()).isNotBlank();
+            assertThat(entry.get("summary").asText()).isNotBlank();
+        });
+        assertThat(values(history, "eventId")).doesNotHaveDuplicates();
+        assertThat(history.get(1).get("summary").asText()).contains("Working Group on Trafficking in Persons");
+
+        JsonNode unencoded = get("/decisions/4/4/history");
+        assertThat(unencoded).isEqualTo(history);
+    }
+
+    @Test
+    void everyRecordDeliveredTwiceIsCountedOnce() {
+        assertThat(jdbc.sql("SELECT count(DISTINCT event_id) = count(*) FROM fact").query(Boolean.class).single())
+                .isTrue();
+        JsonNode timeline = get("/bodies/" + example.wg + "/timeline");
+        assertThat(values(timeline, "eventId")).doesNotHaveDuplicates();
+        assertThat(get("/bodies/" + example.wg + "/mandates")).hasSize(3);
+        assertThat(jdbc.sql("SELECT count(*) FROM recommendation_feed WHERE body_id = ?").param(example.wg)
+                .query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void aRebuiltViewEqualsTheIncrementalOne() {
+        List<String> paths = List.of("/bodies/" + example.wg + "/mandates?asOf=2011-01-01",
+                "/bodies/" + example.wg + "/mandates?asOf=2012-07-01", "/bodies/" + example.wg + "/timeline",
+                "/decisions/4/4/history", "/recommendations?body=" + example.wg,
+                "/mandates?body=" + example.wg + "&asOf=2012-07-01");
+        Map<String, JsonNode> before = new HashMap<>();
+        paths.forEach(path -> before.put(path, get(path)));
+
+        ResponseEntity<String> started = rest.postForEntity("/admin/rebuild", null, String.class);
+        assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(get("/admin/rebuild").get("state").asText()).isEqualTo("COMPLETED"));
+        JsonNode progress = get("/admin/rebuild");
+        assertThat(progress.get("done").asLong()).isEqualTo(progress.get("total").asLong()).isGreaterThan(0);
+        assertThat(progress.get("recordsPerSecond").asDouble()).isPositive();
+
+        paths.forEach(path -> assertThat(get(path)).as(path).isEqualTo(before.get(path)));
+    }
+
+    @Test
+    void reschedulingTheSixthSessionMovesTheResolvedDeadline() {
+        String wg = example.wg;
+        assertThat(byId(get("/bodies/" + wg + "/mandates?asOf=2012-01-01"), example.recommend)
+                .get("resolvedDue").asText()).isEqualTo("2012-10-15");
+        publisher.send(example.record(new MeetingRescheduled(example.cop6, example.cop,
+                WorkedExample.date("2012-11-05"), WorkedExample.date("2012-11-09"), "moved",
+                WorkedExample.date("2011-06-01"), SourceCitation.of("CTOC/COP/2012/1", null))));
+        facts++;
+        awaitFacts(facts);
+
+        JsonNode moved = get("/bodies/" + wg + "/mandates?asOf=2012-01-01");
+        assertThat(byId(moved, example.recommend).get("resolvedDue").asText()).isEqualTo("2012-11-05");
+        assertThat(byId(get("/bodies/" + wg + "/mandates?asOf=2011-01-01"), example.recommend)
+                .get("resolvedDue").asText()).as("as of before the rescheduling").isEqualTo("2012-10-15");
+    }
+
+    private JsonNode get(String path) {
+        ResponseEntity<String> response = rest.getForEntity(path, String.class);
+        assertThat(response.getStatusCode()).as(path + ": " + response.getBody()).isEqualTo(HttpStatus.OK);
+        return read(response.getBody());
+    }
+
+    private JsonNode get(URI uri) {
+        ResponseEntity<String> response = rest.getForEntity(uri, String.class);
+        assertThat(response.getStatusCode()).as(uri + ": " + response.getBody()).isEqualTo(HttpStatus.OK);
+        return read(response.getBody());
+    }
+
+    private JsonNode read(String body) {
+        try {
+            return json.readTree(body);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode byId(JsonNode list, String id) {
+        return StreamSupport.stream(list.spliterator(), false).filter(n -> id.equals(n.get("id").asText()))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + id + " in " + list));
+    }
+
+    private static List<String> values(JsonNode list, String field) {
+        List<String> values = new ArrayList<>();
+        list.forEach(n -> values.add(n.get(field).asText()));
+        return values;
+    }
+}
