@@ -21,6 +21,7 @@ import java.lang.annotation.Target;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "report.webhooks.allow-private-targets=true",
         "report.webhooks.initial-backoff=100ms",
+        "report.webhooks.max-backoff=1s",
         "report.stream.poll-interval=100ms",
         "tracker.kafka.consumer-retry-for=1s",
         "spring.kafka.producer.value-serializer=org.apache.kafka.common.serialization.ByteArraySerializer"})

@@ -16,7 +16,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Component;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.property.Uid;
+
 import java.io.IOException;
+import java.io.StringReader;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -169,6 +179,43 @@ class WorkedExampleIntegrationTests {
         assertThat(byId(moved, example.recommend).get("resolvedDue").asText()).isEqualTo("2012-11-05");
         assertThat(byId(get("/bodies/" + wg + "/mandates?asOf=2011-01-01"), example.recommend)
                 .get("resolvedDue").asText()).as("as of before the rescheduling").isEqualTo("2012-10-15");
+    }
+
+    @Test
+    void theCalendarFeedParsesBackWithMeetingsAndResolvedDeadlines() throws Exception {
+        ResponseEntity<String> response = rest.getForEntity("/calendar.ics", String.class);
+        assertThat(response.getHeaders().getContentType().toString()).startsWith("text/calendar");
+        Calendar calendar = new CalendarBuilder().build(new StringReader(response.getBody()));
+        List<VEvent> events = calendar.getComponents(Component.VEVENT);
+        VEvent sixth = events.stream().filter(e -> uid(e).equals("meeting-" + example.cop6 + "@mandatetracker"))
+                .findFirst().orElseThrow();
+        assertThat(sixth.getSummary().orElseThrow().getValue()).isEqualTo("Sixth session of the Conference");
+        assertThat(sixth.getLocation().orElseThrow().getValue()).isEqualTo("Vienna");
+        VEvent due = events.stream().filter(e -> uid(e).equals("mandate-" + example.recommend + "@mandatetracker"))
+                .findFirst().orElseThrow();
+        assertThat(due.getSummary().orElseThrow().getValue()).startsWith("Due: Present recommendations");
+        assertThat(due.getDateTimeStart().orElseThrow().getValue()).isIn("20121015", "20121105");
+        assertThat(events.stream().map(this::uid)).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void theCsvExportHasOneLinePerMandate() throws Exception {
+        ResponseEntity<String> csv = rest.getForEntity("/mandates.csv?body=" + example.wg + "&asOf=2011-01-01",
+                String.class);
+        assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
+        List<Map<String, String>> rows = new ArrayList<>();
+        try (MappingIterator<Map<String, String>> lines = new CsvMapper().readerForMapOf(String.class)
+                .with(CsvSchema.emptySchema().withHeader()).readValues(csv.getBody())) {
+            lines.forEachRemaining(rows::add);
+        }
+        assertThat(rows).extracting(r -> r.get("id"))
+                .containsExactly(example.holdMeeting, example.recommend, example.advise);
+        assertThat(rows.get(0)).containsEntry("resolvedDue", "2012-10-14").containsEntry("status", "OPEN")
+                .containsEntry("sourceDocument", "5/2");
+    }
+
+    private String uid(VEvent event) {
+        return event.getUid().map(Uid::getValue).orElse("");
     }
 
     private JsonNode get(String path) {

@@ -1,6 +1,7 @@
 package org.mandatetracker.report.web;
 
 import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.swagger.v3.oas.annotations.Operation;
@@ -41,7 +42,8 @@ import java.util.function.Predicate;
 class ReportController {
 
     private static final int MAX_PAGE_SIZE = 500;
-    private static final CsvMapper CSV = new CsvMapper();
+    private static final CsvMapper CSV = CsvMapper.builder().findAndAddModules()
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
 
     private final MandateReports mandates;
     private final Histories histories;
