@@ -35,17 +35,17 @@ public class Histories {
 
     /**
      * Every fact citing the decision (including its adoption), and every fact about the bodies it established: their
-     * mandates, whatever decision conferred them, and their meetings and what those produced.
+     * mandates, whatever decision conferred them, and their meetings and what those produced; up to {@code asOf}.
      */
-    public List<HistoryEntry> ofDecision(DocumentReference decision) {
+    public List<HistoryEntry> ofDecision(DocumentReference decision, LocalDate asOf) {
         String ref = decision.value();
-        List<StoredFact> citing = facts.where("source_document = ? OR (" + FactKinds.DECISION
-                + " AND payload->>'reference' = ?)", ref, ref);
+        List<StoredFact> citing = facts.where("(source_document = ? OR (" + FactKinds.DECISION
+                + " AND payload->>'reference' = ?)) AND occurred_on <= ?", ref, ref, asOf);
         Set<String> established = citing.stream()
                 .filter(f -> f.event() instanceof BodyEstablished || f.event() instanceof BodyEstablishmentCorrected)
                 .map(StoredFact::bodyId).collect(Collectors.toSet());
         Stream<StoredFact> aboutThoseBodies = established.stream()
-                .flatMap(bodyId -> facts.where("body_id = ?", bodyId).stream());
+                .flatMap(bodyId -> facts.where("body_id = ? AND occurred_on <= ?", bodyId, asOf).stream());
         Map<String, StoredFact> all = new LinkedHashMap<>();
         Stream.concat(citing.stream(), aboutThoseBodies).forEach(f -> all.putIfAbsent(f.eventId(), f));
         return entries(List.copyOf(all.values()));

@@ -8,7 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Recommendations adopted, optionally by one body's meetings and since a date, oldest first. */
+/** Recommendations adopted by a date, optionally by one body's meetings and since a date, oldest first. */
 @Component
 public class Recommendations {
 
@@ -18,9 +18,9 @@ public class Recommendations {
         this.facts = facts;
     }
 
-    public List<RecommendationView> adopted(String bodyId, LocalDate since) {
-        StringBuilder condition = new StringBuilder(FactKinds.RECOMMENDATION);
-        List<Object> params = new ArrayList<>();
+    public List<RecommendationView> adopted(String bodyId, LocalDate since, LocalDate asOf) {
+        StringBuilder condition = new StringBuilder(FactKinds.RECOMMENDATION + " AND occurred_on <= ?");
+        List<Object> params = new ArrayList<>(List.of(asOf));
         if (bodyId != null) {
             condition.append(" AND body_id = ?");
             params.add(bodyId);

@@ -29,8 +29,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -92,21 +94,23 @@ class ReportController {
                 writer.write(MandateRow.of(report));
             }
         }
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header("Content-Disposition", "attachment; filename=\"mandates.csv\"").body(out.toString());
     }
 
     @GetMapping("/decisions/{ref}/history")
     @Operation(summary = "Every fact citing a decision, and about the bodies it established, in real-world order",
             description = "ref is a decision number such as 4/4 (URL-encoded as 4%2F4) or a document symbol")
-    List<HistoryEntry> decisionHistory(@PathVariable String ref) {
-        return histories.ofDecision(reference(ref));
+    List<HistoryEntry> decisionHistory(@PathVariable String ref,
+                                       @AsOf @RequestParam(required = false) LocalDate asOf) {
+        return histories.ofDecision(reference(ref), orToday(asOf));
     }
 
     @GetMapping("/decisions/{session}/{number}/history")
     @Operation(summary = "The same, with a decision number's slash left unencoded: /decisions/4/4/history")
-    List<HistoryEntry> decisionHistory(@PathVariable String session, @PathVariable String number) {
-        return histories.ofDecision(reference(session + "/" + number));
+    List<HistoryEntry> decisionHistory(@PathVariable String session, @PathVariable String number,
+                                       @AsOf @RequestParam(required = false) LocalDate asOf) {
+        return histories.ofDecision(reference(session + "/" + number), orToday(asOf));
     }
 
     @GetMapping("/bodies/{id}/timeline")
@@ -118,15 +122,17 @@ class ReportController {
     @GetMapping("/recommendations")
     @Operation(summary = "Recommendations adopted, optionally by one body's meetings and since a date")
     List<RecommendationView> recommendations(@RequestParam(required = false) String body,
-                                             @RequestParam(required = false) LocalDate since) {
-        return recommendations.adopted(body, since);
+                                             @RequestParam(required = false) LocalDate since,
+                                             @AsOf @RequestParam(required = false) LocalDate asOf) {
+        return recommendations.adopted(body, since, orToday(asOf));
     }
 
     @GetMapping(value = "/calendar.ics", produces = "text/calendar")
     @Operation(summary = "An iCalendar feed of meetings and resolved deadlines, optionally for one body")
-    ResponseEntity<String> calendar(@RequestParam(required = false) String body) {
-        return ResponseEntity.ok().contentType(new MediaType("text", "calendar", java.nio.charset.StandardCharsets.UTF_8))
-                .body(calendar.of(body, today()).toString());
+    ResponseEntity<String> calendar(@RequestParam(required = false) String body,
+                                    @AsOf @RequestParam(required = false) LocalDate asOf) {
+        return ResponseEntity.ok().contentType(new MediaType("text", "calendar", StandardCharsets.UTF_8))
+                .body(calendar.of(body, orToday(asOf)).toString());
     }
 
     private List<MandateReport> filtered(List<String> status, String body, LocalDate dueFrom, LocalDate dueTo,
@@ -147,7 +153,7 @@ class ReportController {
                     statuses.add(MandateStatus.valueOf(name.strip().toUpperCase(Locale.ROOT).replace('-', '_')));
                 } catch (IllegalArgumentException e) {
                     throw new InvalidRequest("status", "one-of", "status must be one of "
-                            + java.util.Arrays.toString(MandateStatus.values()) + ", not '" + name + "'");
+                            + Arrays.toString(MandateStatus.values()) + ", not '" + name + "'");
                 }
             }
         }
