@@ -2,6 +2,7 @@ package org.mandatetracker.support;
 
 import org.mandatetracker.support.consume.ConsumerSupport;
 import org.mandatetracker.support.web.CorrelationIdFilter;
+import org.mandatetracker.support.web.InternalSecretFilter;
 import org.mandatetracker.support.web.JsonConfig;
 import org.mandatetracker.support.web.ProblemResponses;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -10,12 +11,14 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Import;
 
 /**
- * What every Mandate Tracker service shares: strict JSON, RFC 9457 problem responses, correlation ids, and consuming
+ * What every Mandate Tracker service shares: strict JSON, RFC 9457 problem responses, correlation ids, trusting only
+ * the gateway, and consuming
  * other services' topics without losing or repeating a record. It runs before Spring MVC's auto-configuration so
  * that its problem responses replace the default ones.
  */
 @AutoConfiguration(before = WebMvcAutoConfiguration.class)
 @EnableConfigurationProperties(TrackerProperties.class)
-@Import({JsonConfig.class, ProblemResponses.class, CorrelationIdFilter.class, ConsumerSupport.class})
+@Import({JsonConfig.class, ProblemResponses.class, CorrelationIdFilter.class, InternalSecretFilter.class,
+        ConsumerSupport.class})
 public class ServiceBaseAutoConfiguration {
 }

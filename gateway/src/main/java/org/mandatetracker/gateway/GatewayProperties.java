@@ -1,0 +1,40 @@
+package org.mandatetracker.gateway;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+import java.net.URI;
+import java.util.List;
+
+/**
+ * How the gateway reaches the services and whom it lets through.
+ *
+ * @param internalSecret  sent to the services on every request; they refuse requests without it
+ * @param anonymousReads  whether GET requests need no token
+ * @param localJwtSecret  when set, tokens are HS256-signed with this key (local use); otherwise they are checked
+ *                        against the issuer configured under {@code spring.security.oauth2.resourceserver.jwt}
+ */
+@ConfigurationProperties("gateway")
+public record GatewayProperties(
+        Services services,
+        String internalSecret,
+        @DefaultValue("false") boolean anonymousReads,
+        String localJwtSecret,
+        @DefaultValue("sub") String principalClaim,
+        @DefaultValue Limits limits,
+        @DefaultValue Cors cors) {
+
+    public record Services(URI mandate, URI meeting, URI report) {
+    }
+
+    /**
+     * @param maxRequestSize   larger request bodies are refused with 413
+     * @param requestsPerMinute per client (its principal, else its address); beyond it, 429
+     */
+    public record Limits(@DefaultValue("1MB") DataSize maxRequestSize, @DefaultValue("600") int requestsPerMinute) {
+    }
+
+    public record Cors(@DefaultValue List<String> allowedOrigins) {
+    }
+}

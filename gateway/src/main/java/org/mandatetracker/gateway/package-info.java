@@ -1,0 +1,2 @@
+/** The gateway: the one public entry point to Mandate Tracker. */
+package org.mandatetracker.gateway;

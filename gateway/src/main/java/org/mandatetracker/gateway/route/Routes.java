@@ -1,0 +1,117 @@
+package org.mandatetracker.gateway.route;
+
+import org.mandatetracker.gateway.GatewayProperties;
+import org.mandatetracker.gateway.web.CorrelationIdFilter;
+import org.slf4j.MDC;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.ServerRequest;
+import org.springframework.web.servlet.function.ServerResponse;
+
+import java.net.URI;
+import java.util.function.Function;
+
+import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.requestSize;
+import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.setPath;
+import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.stripPrefix;
+import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.uri;
+import static org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions.route;
+import static org.springframework.cloud.gateway.server.mvc.handler.HandlerFunctions.http;
+import static org.springframework.web.servlet.function.RequestPredicates.path;
+
+/**
+ * The routing table. Writes go to the service that owns the facts; reads of the cross-service views (mandates with
+ * deadlines, histories, recommendations, subscriptions, the calendar) go to report-service; a service's own reads go
+ * to it. Every proxied request carries the internal secret, the correlation id, and as {@code X-Recorded-By} the
+ * authenticated principal, never a value the client sent.
+ */
+@Configuration(proxyBeanMethods = false)
+class Routes {
+
+    static final String RECORDED_BY = "X-Recorded-By";
+    static final String INTERNAL_SECRET = "X-Internal-Secret";
+
+    @Bean
+    RouterFunction<ServerResponse> reportRoutes(GatewayProperties properties) {
+        return route("report-service")
+                .GET("/api/bodies/{id}/mandates", http())
+                .GET("/api/bodies/{id}/timeline", http())
+                .GET("/api/mandates", http())
+                .GET("/api/mandates.csv", http())
+                .route(path("/api/decisions/**").or(path("/api/recommendations/**"))
+                        .or(path("/api/recommendations")).or(path("/api/subscriptions/**"))
+                        .or(path("/api/subscriptions")).or(path("/api/calendar.ics")), http())
+                .before(uri(properties.services().report()))
+                .before(downstream(properties))
+                .build();
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> meetingRoutes(GatewayProperties properties) {
+        return route("meeting-service")
+                .route(path("/api/meetings/**").or(path("/api/meetings")).or(path("/api/bodies/{id}/sessions/**")),
+                        http())
+                .before(uri(properties.services().meeting()))
+                .before(downstream(properties))
+                .build();
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> mandateRoutes(GatewayProperties properties) {
+        return route("mandate-service")
+                .route(path("/api/bodies/**").or(path("/api/bodies")).or(path("/api/mandates/**")), http())
+                .before(uri(properties.services().mandate()))
+                .before(downstream(properties))
+                .build();
+    }
+
+    /** Each service's OpenAPI document, for the one API docs page the gateway serves. */
+    @Bean
+    RouterFunction<ServerResponse> apiDocsRoutes(GatewayProperties properties) {
+        return apiDocs("mandate-service", properties.services().mandate(), properties)
+                .and(apiDocs("meeting-service", properties.services().meeting(), properties))
+                .and(apiDocs("report-service", properties.services().report(), properties));
+    }
+
+    private static RouterFunction<ServerResponse> apiDocs(String service, URI target, GatewayProperties properties) {
+        return route(service + "-api-docs")
+                .GET("/api-docs/" + service, http())
+                .before(uri(target))
+                .before(setPath("/v3/api-docs"))
+                .before(internalOnly(properties))
+                .build();
+    }
+
+    private static Function<ServerRequest, ServerRequest> downstream(GatewayProperties properties) {
+        return requestSize(properties.limits().maxRequestSize())
+                .andThen(stripPrefix(1))
+                .andThen(internalOnly(properties))
+                .andThen(request -> ServerRequest.from(request).headers(headers -> {
+                    headers.remove(RECORDED_BY);
+                    recorder().ifPresent(name -> headers.set(RECORDED_BY, name));
+                    String correlationId = MDC.get(CorrelationIdFilter.MDC_KEY);
+                    if (correlationId != null) {
+                        headers.set(CorrelationIdFilter.HEADER, correlationId);
+                    }
+                }).build());
+    }
+
+    private static Function<ServerRequest, ServerRequest> internalOnly(GatewayProperties properties) {
+        return request -> ServerRequest.from(request).headers(headers -> {
+            headers.remove(INTERNAL_SECRET);
+            if (properties.internalSecret() != null && !properties.internalSecret().isBlank()) {
+                headers.set(INTERNAL_SECRET, properties.internalSecret());
+            }
+        }).build();
+    }
+
+    private static java.util.Optional<String> recorder() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication instanceof JwtAuthenticationToken jwt ? java.util.Optional.of(jwt.getName())
+                : java.util.Optional.empty();
+    }
+}

@@ -1,0 +1,73 @@
+package org.mandatetracker.gateway.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.mandatetracker.gateway.GatewayProperties;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A token bucket per client (its principal when authenticated, else its address): {@code requestsPerMinute} tokens
+ * that refill evenly. A request finding the bucket empty gets 429 with {@code Retry-After}. Buckets live in this
+ * instance's memory, so with several gateways the limit applies per instance.
+ */
+public class RateLimitFilter extends OncePerRequestFilter {
+
+    private final double perMinute;
+    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+
+    public RateLimitFilter(GatewayProperties properties) {
+        this.perMinute = properties.limits().requestsPerMinute();
+    }
+
+    private final class Bucket {
+        private double tokens = perMinute;
+        private long refilledAt = System.nanoTime();
+
+        synchronized boolean take() {
+            long now = System.nanoTime();
+            tokens = Math.min(perMinute, tokens + (now - refilledAt) / 60e9 * perMinute);
+            refilledAt = now;
+            if (tokens < 1) {
+                return false;
+            }
+            tokens--;
+            return true;
+        }
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !request.getRequestURI().startsWith("/api/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (buckets.computeIfAbsent(client(request), key -> new Bucket()).take()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+        response.setHeader("Retry-After", Long.toString(Math.max(1, Math.round(60 / perMinute))));
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getWriter().write("{\"type\":\"urn:mandate-tracker:problem:rate-limited\",\"title\":\"Too many "
+                + "requests\",\"status\":429,\"detail\":\"More than " + Math.round(perMinute) + " requests a minute; "
+                + "slow down and retry\"}");
+    }
+
+    private static String client(HttpServletRequest request) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.isAuthenticated() && !"anonymousUser".equals(
+                authentication.getName()) ? "principal:" + authentication.getName() : "address:" + request.getRemoteAddr();
+    }
+}

@@ -1,0 +1,251 @@
+package org.mandatetracker.gateway;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.mandatetracker.gateway.security.LocalTokens;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The gateway in front of three loopback HTTP servers that record what reaches them: routing, roles, the headers
+ * the gateway sets and strips, limits, CORS and unbuffered event streams. The real services behind it are exercised
+ * by the end-to-end test.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "gateway.internal-secret=internal-test-secret",
+        "gateway.anonymous-reads=true",
+        "gateway.local-jwt-secret=" + GatewayIntegrationTests.SECRET,
+        "gateway.limits.max-request-size=10KB",
+        "gateway.limits.requests-per-minute=60",
+        "gateway.cors.allowed-origins=https://tracker.example"})
+class GatewayIntegrationTests {
+
+    static final String SECRET = "a-local-test-secret-of-at-least-32-bytes";
+
+    /** What one downstream received last, by service. */
+    record Received(String method, String path, Map<String, List<String>> headers) {
+        String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+        }
+    }
+
+    static final Map<String, Received> received = new ConcurrentHashMap<>();
+    static final Map<String, HttpServer> services = Map.of(
+            "mandate", downstream("mandate"), "meeting", downstream("meeting"), "report", downstream("report"));
+
+    @LocalServerPort
+    int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    static HttpServer downstream(String name) {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/", exchange -> answer(name, exchange));
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void answer(String name, HttpExchange exchange) throws IOException {
+        try (InputStream body = exchange.getRequestBody()) {
+            body.readAllBytes();
+        }
+        received.put(name, new Received(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                Map.copyOf(exchange.getRequestHeaders())));
+        if (exchange.getRequestURI().getPath().endsWith("/stream")) {
+            exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+            exchange.sendResponseHeaders(200, 0);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write("id: 1\ndata: {\"n\":1}\n\n".getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                sleep(2500);
+                out.write("id: 2\ndata: {\"n\":2}\n\n".getBytes(StandardCharsets.UTF_8));
+            }
+            return;
+        }
+        byte[] answer = ("{\"service\":\"" + name + "\"}").getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, answer.length);
+        exchange.getResponseBody().write(answer);
+        exchange.close();
+    }
+
+    @DynamicPropertySource
+    static void downstreamServices(DynamicPropertyRegistry registry) {
+        services.forEach((name, server) -> registry.add("gateway.services." + name,
+                () -> "http://127.0.0.1:" + server.getAddress().getPort()));
+    }
+
+    @AfterAll
+    static void stopServices() {
+        services.values().forEach(server -> server.stop(0));
+    }
+
+    private HttpResponse<String> send(String method, String path, String token, Map<String, String> headers,
+                                      String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        headers.forEach(request::header);
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String token(String role, String subject) {
+        return LocalTokens.mint(SECRET, subject, role, Duration.ofMinutes(5));
+    }
+
+    @Test
+    void routesEachRequestToTheServiceThatOwnsIt() throws Exception {
+        Map<String, String> routes = Map.ofEntries(
+                Map.entry("GET /api/bodies", "mandate /bodies"),
+                Map.entry("GET /api/bodies/wg", "mandate /bodies/wg"),
+                Map.entry("GET /api/bodies/wg/events", "mandate /bodies/wg/events"),
+                Map.entry("GET /api/mandates/m1", "mandate /mandates/m1"),
+                Map.entry("POST /api/bodies/wg/mandates", "mandate /bodies/wg/mandates"),
+                Map.entry("POST /api/mandates/m1/extension", "mandate /mandates/m1/extension"),
+                Map.entry("GET /api/bodies/wg/mandates", "report /bodies/wg/mandates"),
+                Map.entry("GET /api/bodies/wg/timeline", "report /bodies/wg/timeline"),
+                Map.entry("GET /api/mandates", "report /mandates"),
+                Map.entry("GET /api/mandates.csv", "report /mandates.csv"),
+                Map.entry("GET /api/decisions/4%2F4/history", "report /decisions/4%2F4/history"),
+                Map.entry("GET /api/recommendations", "report /recommendations"),
+                Map.entry("GET /api/calendar.ics", "report /calendar.ics"),
+                Map.entry("POST /api/subscriptions", "report /subscriptions"),
+                Map.entry("GET /api/meetings", "meeting /meetings"),
+                Map.entry("POST /api/meetings/cop-6/held", "meeting /meetings/cop-6/held"),
+                Map.entry("GET /api/bodies/cop/sessions/6", "meeting /bodies/cop/sessions/6"),
+                Map.entry("GET /api-docs/report-service", "report /v3/api-docs"));
+        String recorder = token("recorder", "routing-recorder");
+        for (var route : routes.entrySet()) {
+            String[] request = route.getKey().split(" ");
+            String[] expected = route.getValue().split(" ");
+            received.clear();
+            HttpResponse<String> response = send(request[0], request[1], recorder, Map.of(),
+                    request[0].equals("POST") ? "{}" : null);
+            assertThat(response.statusCode()).as(route.getKey() + ": " + response.body()).isEqualTo(200);
+            assertThat(received).as(route.getKey()).containsOnlyKeys(expected[0]);
+            assertThat(received.get(expected[0]).path()).as(route.getKey()).isEqualTo(expected[1]);
+            assertThat(received.get(expected[0]).method()).isEqualTo(request[0]);
+        }
+    }
+
+    @Test
+    void anonymousWritesAre401AndReadersCannotWrite() throws Exception {
+        assertThat(send("POST", "/api/bodies", null, Map.of(), "{}").statusCode()).isEqualTo(401);
+        assertThat(send("POST", "/api/bodies", token("reader", "a-reader"), Map.of(), "{}").statusCode())
+                .isEqualTo(403);
+        assertThat(send("POST", "/api/bodies", "not-a-token", Map.of(), "{}").statusCode()).isEqualTo(401);
+        assertThat(send("GET", "/api/bodies", null, Map.of(), null).statusCode()).isEqualTo(200);
+        assertThat(send("POST", "/api/subscriptions", token("reader", "a-reader"), Map.of(), "{}").statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void theServicesHearWhoRecordedAndTheSecretNeverWhatTheClientClaims() throws Exception {
+        received.clear();
+        HttpResponse<String> response = send("POST", "/api/bodies", token("recorder", "alice"),
+                Map.of("X-Recorded-By", "mallory", "X-Internal-Secret", "guessed", "X-Correlation-Id", "corr-42"),
+                "{}");
+        assertThat(response.statusCode()).isEqualTo(200);
+        Received mandate = received.get("mandate");
+        assertThat(mandate.header("X-Recorded-By")).isEqualTo("alice");
+        assertThat(mandate.header("X-Internal-Secret")).isEqualTo("internal-test-secret");
+        assertThat(mandate.header("X-Correlation-Id")).isEqualTo("corr-42");
+        assertThat(response.headers().firstValue("X-Correlation-Id")).hasValue("corr-42");
+
+        received.clear();
+        send("GET", "/api/bodies", null, Map.of("X-Recorded-By", "mallory"), null);
+        assertThat(received.get("mandate").header("X-Recorded-By")).isNull();
+        assertThat(received.get("mandate").header("X-Correlation-Id")).isNotBlank();
+    }
+
+    @Test
+    void oversizedBodiesAre413AndTooManyRequests429() throws Exception {
+        String recorder = token("recorder", "limits-recorder");
+        String big = "{\"text\": \"" + "x".repeat(20_000) + "\"}";
+        assertThat(send("POST", "/api/bodies", recorder, Map.of(), big).statusCode()).isEqualTo(413);
+
+        String busy = token("reader", "busy-reader");
+        int tooMany = 0;
+        for (int i = 0; i < 80; i++) {
+            if (send("GET", "/api/bodies", busy, Map.of(), null).statusCode() == 429) {
+                tooMany++;
+            }
+        }
+        assertThat(tooMany).isGreaterThan(0);
+        assertThat(send("GET", "/api/bodies", token("reader", "calm-reader"), Map.of(), null).statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void corsAllowsTheConfiguredOriginOnly() throws Exception {
+        HttpResponse<String> allowed = send("OPTIONS", "/api/bodies", null, Map.of("Origin", "https://tracker.example",
+                "Access-Control-Request-Method", "GET"), null);
+        assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://tracker.example");
+        HttpResponse<String> refused = send("OPTIONS", "/api/bodies", null, Map.of("Origin", "https://evil.example",
+                "Access-Control-Request-Method", "GET"), null);
+        assertThat(refused.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void eventStreamsPassThroughWithoutBuffering() throws Exception {
+        Instant start = Instant.now();
+        HttpResponse<Stream<String>> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/api/recommendations/stream")).header("Accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.ofLines());
+        try (Stream<String> lines = response.body()) {
+            Iterator<String> iterator = lines.iterator();
+            String first = null;
+            while (iterator.hasNext() && first == null) {
+                String line = iterator.next();
+                if (line.startsWith("data:")) {
+                    first = line;
+                }
+            }
+            assertThat(first).isEqualTo("data: {\"n\":1}");
+            assertThat(Duration.between(start, Instant.now())).as("first event before the second is written")
+                    .isLessThan(Duration.ofMillis(2000));
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
