@@ -45,6 +45,7 @@ public class Mandate {
     private String task;
     private State state;
     private LocalDate closedOn;
+    private MandateFulfilled fulfilment;
 
     protected Mandate() {
     }
@@ -98,9 +99,14 @@ public class Mandate {
 
     @CommandHandler
     public Outcome handle(RecordMandateFulfilment command) {
+        MandateFulfilled event = new MandateFulfilled(mandateId, bodyId, command.evidence(), command.fulfilledOn(),
+                command.source());
+        if (event.equals(fulfilment)) {
+            return Outcome.UNCHANGED;
+        }
         requireOpen("record fulfilment of");
         requireNotBeforeConferral(command.fulfilledOn(), "fulfilledOn");
-        apply(new MandateFulfilled(mandateId, bodyId, command.evidence(), command.fulfilledOn(), command.source()));
+        apply(event);
         return Outcome.RECORDED;
     }
 
@@ -167,6 +173,7 @@ public class Mandate {
 
     @EventSourcingHandler
     void on(MandateFulfilled event) {
+        fulfilment = event;
         close(State.FULFILLED, event.occurredOn());
     }
 

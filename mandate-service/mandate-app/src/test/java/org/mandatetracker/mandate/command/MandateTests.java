@@ -217,6 +217,15 @@ class MandateTests {
     }
 
     @Test
+    void recordingTheSameFulfilmentAgainChangesNothing() {
+        Evidence meeting = new Evidence.Meeting("wg-tip-2011-10");
+        fixture.given(MEETING_MANDATE_CONFERRED, new MandateFulfilled(MEETING_MANDATE, WG, meeting, WG_MET, WG_REPORT))
+                .when(new RecordMandateFulfilment(MEETING_MANDATE, meeting, WG_MET, WG_REPORT))
+                .expectNoEvents()
+                .expectResultMessagePayload(Outcome.UNCHANGED);
+    }
+
+    @Test
     void rejectsFulfillingTwice() {
         fixture.given(MEETING_MANDATE_CONFERRED,
                         new MandateFulfilled(MEETING_MANDATE, WG, new Evidence.Meeting("m1"), WG_MET, WG_REPORT))
