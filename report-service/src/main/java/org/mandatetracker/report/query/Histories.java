@@ -3,6 +3,7 @@ package org.mandatetracker.report.query;
 import org.mandatetracker.citation.DocumentReference;
 import org.mandatetracker.mandate.api.BodyEstablished;
 import org.mandatetracker.mandate.api.BodyEstablishmentCorrected;
+import org.mandatetracker.meeting.api.DecisionAdopted;
 import org.mandatetracker.meeting.api.MeetingDatesCorrected;
 import org.mandatetracker.meeting.api.MeetingHeld;
 import org.mandatetracker.meeting.api.MeetingScheduled;
@@ -21,8 +22,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Decision histories and body timelines: facts in real-world order, then by when they were recorded, each
- * correction listed right after what it corrects.
+ * Decision histories and body timelines: facts in real-world order, a decision's adoption before what happened the
+ * same day, then by when they were recorded; each correction is listed right after what it corrects.
  */
 @Component
 public class Histories {
@@ -63,6 +64,7 @@ public class Histories {
                 .collect(Collectors.toMap(StoredFact::eventId, f -> corrected(f, selected).orElse(f)));
         Comparator<StoredFact> order = Comparator
                 .comparing((StoredFact f) -> anchors.get(f.eventId()).occurredOn())
+                .thenComparing(f -> !(anchors.get(f.eventId()).event() instanceof DecisionAdopted))
                 .thenComparing(f -> anchors.get(f.eventId()).recordedAt())
                 .thenComparingLong(f -> anchors.get(f.eventId()).position())
                 .thenComparing(f -> anchors.get(f.eventId()) != f)
