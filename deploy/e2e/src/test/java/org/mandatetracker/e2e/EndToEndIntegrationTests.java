@@ -1,0 +1,194 @@
+package org.mandatetracker.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The real system, as {@code deploy/local/up} starts it: four JVMs, a KRaft broker from Maven Central's jars, the
+ * local PostgreSQL, and the worked example loaded through the gateway. It runs on ports of its own and databases with
+ * a suffix of its own, and {@code deploy/local/down --purge} removes all of it afterwards, even when a step failed.
+ */
+class EndToEndIntegrationTests {
+
+    private static final Path ROOT = Path.of("").toAbsolutePath().resolve("../..").normalize();
+    private static final Path RUN = Path.of("target/e2e-run").toAbsolutePath();
+    private static final String GATEWAY = "http://127.0.0.1:18080";
+    private static final Map<String, String> ENV = Map.of(
+            "MT_RUN_DIR", RUN.toString(),
+            "MT_DB_SUFFIX", "_e2e_" + UUID.randomUUID().toString().substring(0, 6),
+            "GATEWAY_PORT", "18080", "MANDATE_PORT", "18081", "MEETING_PORT", "18082", "REPORT_PORT", "18083",
+            "KAFKA_PORT", "19092", "KAFKA_CONTROLLER_PORT", "19093");
+
+    private static final ObjectMapper json = new ObjectMapper();
+    private static final HttpClient http = HttpClient.newHttpClient();
+    private static String recorderToken;
+    private static String readerToken;
+
+    @BeforeAll
+    static void startTheSystem() throws Exception {
+        assertThat(run(Duration.ofMinutes(12), "up", ROOT.resolve("deploy/local/up").toString())).as("deploy/local/up")
+                .isZero();
+        Properties tokens = new Properties();
+        try (var reader = Files.newBufferedReader(RUN.resolve("tokens.env"))) {
+            tokens.load(reader);
+        }
+        recorderToken = tokens.getProperty("RECORDER_TOKEN");
+        readerToken = tokens.getProperty("READER_TOKEN");
+    }
+
+    @AfterAll
+    static void stopEverything() throws Exception {
+        run(Duration.ofMinutes(2), "down", ROOT.resolve("deploy/local/down").toString(), "--purge");
+    }
+
+    private static int run(Duration timeout, String log, String... command) throws Exception {
+        Files.createDirectories(Path.of("target"));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true)
+                .redirectOutput(Path.of("target/e2e-" + log + ".log").toFile());
+        builder.environment().putAll(ENV);
+        Process process = builder.start();
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError(String.join(" ", command) + " took longer than " + timeout);
+        }
+        return process.exitValue();
+    }
+
+    private static HttpResponse<String> send(String method, String url, String token, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode get(String path) throws Exception {
+        HttpResponse<String> response = send("GET", GATEWAY + path, null, null);
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+        return json.readTree(response.body());
+    }
+
+    private static JsonNode mandate(JsonNode mandates, String id) {
+        for (JsonNode mandate : mandates) {
+            if (mandate.get("id").asText().equals(id)) {
+                return mandate;
+            }
+        }
+        throw new AssertionError("no mandate " + id + " in " + mandates);
+    }
+
+    @Test
+    void asOfTheNewYear2011TheWorkingGroupHasAStandingMandateAndTwoOpenOnes() throws Exception {
+        JsonNode mandates = get("/api/bodies/ctoc-wg-tip/mandates?asOf=2011-01-01");
+        assertThat(mandates).hasSize(3);
+        assertThat(mandate(mandates, "wg-tip-advise").get("status").asText()).isEqualTo("STANDING");
+        JsonNode meeting = mandate(mandates, "wg-tip-intersessional-meeting");
+        assertThat(meeting.get("status").asText()).isEqualTo("OPEN");
+        assertThat(meeting.get("resolvedDue").asText()).isEqualTo("2012-10-14");
+        assertThat(mandate(mandates, "wg-tip-recommendations").get("status").asText()).isEqualTo("OPEN");
+    }
+
+    @Test
+    void asOfJuly2012TheMeetingMandateIsFulfilledByTheOctober2011Meeting() throws Exception {
+        JsonNode meeting = mandate(get("/api/bodies/ctoc-wg-tip/mandates?asOf=2012-07-01"),
+                "wg-tip-intersessional-meeting");
+        assertThat(meeting.get("status").asText()).isEqualTo("FULFILLED");
+        assertThat(meeting.at("/evidence/meetingId").asText()).isEqualTo("wg-tip-2011-10");
+        JsonNode recommendations = get("/api/recommendations?body=ctoc-wg-tip");
+        assertThat(recommendations).isNotEmpty();
+        assertThat(recommendations.get(0).get("reportSymbol").asText()).isEqualTo("CTOC/COP/WG.4/2011/8");
+    }
+
+    @Test
+    void theHistoryOfDecision44ListsItsFactsInRealWorldOrder() throws Exception {
+        JsonNode history = get("/api/decisions/4%2F4/history");
+        List<String> types = new ArrayList<>();
+        history.forEach(entry -> {
+            types.add(entry.get("eventType").asText());
+            assertThat(entry.get("recordedBy").asText()).isEqualTo("local-recorder");
+            assertThat(entry.at("/source/document").asText()).isNotBlank();
+        });
+        assertThat(types.subList(0, 3)).containsExactly("DecisionAdopted", "BodyEstablished", "MandateConferred");
+        assertThat(types).containsSubsequence("MeetingHeld", "MandateConferred", "MandateConferred", "MeetingHeld",
+                "RecommendationAdopted", "MandateFulfilled");
+        assertThat(get("/api/decisions/4/4/history")).isEqualTo(history);
+    }
+
+    @Test
+    void aSubscriberSeesANewRecommendationArrive() throws Exception {
+        String id = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<Stream<String>> stream = http.send(HttpRequest.newBuilder(URI.create(GATEWAY
+                        + "/api/recommendations/stream?body=ctoc-wg-tip")).header("Accept", "text/event-stream")
+                .header("Authorization", "Bearer " + readerToken).build(), HttpResponse.BodyHandlers.ofLines());
+        assertThat(stream.statusCode()).isEqualTo(200);
+        try (Stream<String> lines = stream.body()) {
+            CompletableFuture<String> arrived = CompletableFuture.supplyAsync(() -> {
+                Iterator<String> iterator = lines.iterator();
+                while (iterator.hasNext()) {
+                    String line = iterator.next();
+                    if (line.startsWith("data:") && line.contains(id)) {
+                        return line;
+                    }
+                }
+                return null;
+            });
+            Thread.sleep(500);
+            HttpResponse<String> recorded = send("POST", GATEWAY + "/api/meetings/wg-tip-2011-10/recommendations",
+                    recorderToken, """
+                            {"id": "%s", "text": "A recommendation recorded by the end-to-end test",
+                             "addressee": {"description": "States parties"}, "reportSymbol": "CTOC/COP/WG.4/2011/8",
+                             "adoptedOn": "2011-10-12", "source": {"document": "CTOC/COP/WG.4/2011/8"}}"""
+                            .formatted(id));
+            assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(200);
+            assertThat(arrived.get(30, TimeUnit.SECONDS)).contains("A recommendation recorded by the end-to-end test");
+        }
+    }
+
+    @Test
+    void onlyRecordersWriteAndServicesAnswerOnlyTheGateway() throws Exception {
+        String body = "{\"name\": \"x\"}";
+        assertThat(send("POST", GATEWAY + "/api/bodies", readerToken, body).statusCode()).isEqualTo(403);
+        assertThat(send("POST", GATEWAY + "/api/bodies", null, body).statusCode()).isEqualTo(401);
+        assertThat(send("GET", "http://127.0.0.1:18081/bodies", null, null).statusCode()).isEqualTo(401);
+        assertThat(send("GET", "http://127.0.0.1:18083/mandates", null, null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void loadingTheExampleAgainChangesNothing() throws Exception {
+        Path output = Path.of("target/e2e-loader.log");
+        ProcessBuilder loader = new ProcessBuilder("java", "-jar",
+                ROOT.resolve("deploy/loader/target/loader-0.1.0-SNAPSHOT.jar").toString(),
+                ROOT.resolve("deploy/examples/ctoc-trafficking-in-persons.yaml").toString(), "--gateway", GATEWAY,
+                "--token", recorderToken).redirectErrorStream(true).redirectOutput(output.toFile());
+        Process process = loader.start();
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(process.exitValue()).isZero();
+        assertThat(Files.readString(output)).contains("Done: 0 recorded");
+    }
+}
