@@ -1,0 +1,3 @@
+CREATE DATABASE mandate_service;
+CREATE DATABASE meeting_service;
+CREATE DATABASE report_service;
