@@ -22,7 +22,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import static org.mandatetracker.mandate.command.Example.COP;
-import static org.mandatetracker.mandate.command.Violations.violates;
+import static org.mandatetracker.testsupport.Violations.violates;
 import static org.mandatetracker.mandate.command.Example.COP4_CLOSED;
 import static org.mandatetracker.mandate.command.Example.DECISION_4_4;
 import static org.mandatetracker.mandate.command.Example.MEETING_MANDATE_CONFERRED;

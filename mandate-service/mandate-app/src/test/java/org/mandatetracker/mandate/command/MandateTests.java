@@ -36,7 +36,7 @@ import static org.mandatetracker.mandate.command.Example.MEETING_TASK;
 import static org.mandatetracker.mandate.command.Example.RESOLUTION_5_2;
 import static org.mandatetracker.mandate.command.Example.WG;
 import static org.mandatetracker.mandate.command.Example.WG_ESTABLISHED;
-import static org.mandatetracker.mandate.command.Violations.violates;
+import static org.mandatetracker.testsupport.Violations.violates;
 
 class MandateTests {
 

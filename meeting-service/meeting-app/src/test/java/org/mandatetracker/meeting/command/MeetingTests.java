@@ -2,9 +2,6 @@ package org.mandatetracker.meeting.command;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mandatetracker.citation.DocumentReference;
@@ -41,6 +38,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.mandatetracker.meeting.api.MeetingDatesCorrected.Dates.HELD;
+import static org.mandatetracker.testsupport.Violations.violates;
 import static org.mandatetracker.meeting.api.MeetingDatesCorrected.Dates.PLANNED;
 
 class MeetingTests {
@@ -84,26 +82,6 @@ class MeetingTests {
     private static ScheduleMeeting scheduleCop6() {
         return new ScheduleMeeting(COP6, COP, "Sixth session of the Conference of the Parties", 6,
                 MeetingKind.REGULAR, "Vienna", COP6_OPENS, COP6_CLOSES, COP5_CLOSED, RESOLUTION_5_2);
-    }
-
-    private static Matcher<RuleViolation> violates(RuleViolation.Kind kind, String field, String rule) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(RuleViolation violation) {
-                return violation.kind() == kind && violation.field().equals(field) && violation.rule().equals(rule);
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a " + kind + " violation of rule " + rule + " on field " + field);
-            }
-
-            @Override
-            protected void describeMismatchSafely(RuleViolation violation, Description description) {
-                description.appendText("was " + violation.kind() + " " + violation.rule() + " on "
-                        + violation.field() + ": " + violation.getMessage());
-            }
-        };
     }
 
     @Test

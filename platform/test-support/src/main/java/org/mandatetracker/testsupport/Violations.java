@@ -1,17 +1,17 @@
-package org.mandatetracker.mandate.command;
+package org.mandatetracker.testsupport;
 
-import org.mandatetracker.support.command.RuleViolation;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;
+import org.mandatetracker.support.command.RuleViolation;
 
 /** Matches a {@link RuleViolation} by how it answers, which field it names and which rule it cites. */
-final class Violations {
+public final class Violations {
 
     private Violations() {
     }
 
-    static Matcher<RuleViolation> violates(RuleViolation.Kind kind, String field, String rule) {
+    public static Matcher<RuleViolation> violates(RuleViolation.Kind kind, String field, String rule) {
         return new TypeSafeMatcher<>() {
             @Override
             protected boolean matchesSafely(RuleViolation violation) {
