@@ -13,6 +13,7 @@ import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
 import java.net.URI;
+import java.util.Optional;
 import java.util.function.Function;
 
 import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.requestSize;
@@ -109,9 +110,8 @@ class Routes {
         }).build();
     }
 
-    private static java.util.Optional<String> recorder() {
+    private static Optional<String> recorder() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication instanceof JwtAuthenticationToken jwt ? java.util.Optional.of(jwt.getName())
-                : java.util.Optional.empty();
+        return authentication instanceof JwtAuthenticationToken jwt ? Optional.of(jwt.getName()) : Optional.empty();
     }
 }

@@ -6,6 +6,7 @@ import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2Res
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -51,8 +52,7 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.OPTIONS, "/api/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/subscriptions").access(readers)
                         .requestMatchers(HttpMethod.GET, "/api/**").access(properties.anonymousReads()
-                                ? (authentication, context) -> new org.springframework.security.authorization
-                                .AuthorizationDecision(true) : readers)
+                                ? (authentication, context) -> new AuthorizationDecision(true) : readers)
                         .requestMatchers("/api/**").hasRole(RECORDER)
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(

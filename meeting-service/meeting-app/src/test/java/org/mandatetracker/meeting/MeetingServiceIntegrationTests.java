@@ -9,6 +9,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mandatetracker.citation.SourceCitation;
 import org.mandatetracker.mandate.api.BodyEstablished;
+import org.mandatetracker.mandate.api.BodyKind;
+import org.mandatetracker.mandate.api.BodyProfile;
 import org.mandatetracker.mandate.api.BodyRenamed;
 import org.mandatetracker.meeting.api.MeetingEventTypes;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -145,8 +147,8 @@ class MeetingServiceIntegrationTests {
     @Test
     void aRedeliveredBodyEventChangesNothing() {
         String body = unique("body");
-        BodyEstablished established = new BodyEstablished(body, new org.mandatetracker.mandate.api.BodyProfile(
-                "First name", "FN", org.mandatetracker.mandate.api.BodyKind.OTHER, null, false, false, null, null),
+        BodyEstablished established = new BodyEstablished(body, new BodyProfile(
+                "First name", "FN", BodyKind.OTHER, null, false, false, null, null),
                 LocalDate.of(2008, 1, 1), SourceCitation.of("1/1", null));
         ProducerRecord<String, byte[]> record = harness.mandateRecord(body, 0, established);
         harness.send(record);
