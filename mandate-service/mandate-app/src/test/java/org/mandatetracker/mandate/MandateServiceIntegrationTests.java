@@ -179,6 +179,29 @@ class MandateServiceIntegrationTests {
     }
 
     @Test
+    void aBodyWithManyEventsIsSnapshottedAndStillLoads() {
+        String copId = unique("cop");
+        assertThat(api.post("/bodies", Api.cop(copId)).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        for (int i = 1; i <= 55; i++) {
+            ResponseEntity<String> renamed = api.post("/bodies/" + copId + "/renaming", rename(i));
+            assertThat(renamed.getStatusCode()).as(renamed.getBody()).isEqualTo(HttpStatus.OK);
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.sql(
+                "SELECT count(*) FROM snapshotevententry WHERE aggregateidentifier = ?").param(copId)
+                .query(Long.class).single()).isPositive());
+
+        ResponseEntity<String> again = api.post("/bodies/" + copId + "/renaming", rename(55));
+        assertThat(api.read(again.getBody()).get("outcome").asText()).as("state rebuilt from the snapshot")
+                .isEqualTo("UNCHANGED");
+        assertThat(api.post("/bodies/" + copId + "/renaming", rename(56)).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    private static String rename(int i) {
+        return "{\"name\": \"Conference, name " + i + "\", \"shortName\": \"COP " + i
+                + "\", \"renamedOn\": \"2010-01-01\", \"source\": {\"document\": \"1/" + i + "\"}}";
+    }
+
+    @Test
     void operationsEndpointsAnswer() {
         String copId = unique("cop");
         api.post("/bodies", Api.cop(copId));
