@@ -1,6 +1,7 @@
 package org.mandatetracker.report.subscription;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.mandatetracker.meeting.api.RecommendationAdopted;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -62,7 +63,7 @@ public class RecommendationFeed {
         }
     }
 
-    private com.fasterxml.jackson.databind.JsonNode read(String value) {
+    private JsonNode read(String value) {
         try {
             return json.readTree(value);
         } catch (IOException e) {

@@ -28,6 +28,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -177,8 +181,8 @@ class ReportController {
     }
 
     /** Documents the asOf parameter once for every endpoint that takes it. */
-    @java.lang.annotation.Target(java.lang.annotation.ElementType.PARAMETER)
-    @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+    @Target(ElementType.PARAMETER)
+    @Retention(RetentionPolicy.RUNTIME)
     @Parameter(description = "Answer as of this real-world date (YYYY-MM-DD), using only facts that had happened by "
             + "then; today when absent")
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
