@@ -3,7 +3,6 @@ package org.mandatetracker.report.projection;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.mandatetracker.citation.Fact;
 import org.mandatetracker.meeting.api.RecommendationAdopted;
 import org.mandatetracker.report.subscription.RecommendationFeed;
@@ -14,12 +13,13 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+
+import static org.mandatetracker.support.cloudevents.CloudEventRecords.header;
 
 /**
  * The fact log: every event of both topics, stored once. {@link #append} stores a record and its {@code ce_id} in
@@ -96,10 +96,5 @@ public class FactLog {
 
     private String toJson(Object value) throws JsonProcessingException {
         return json.writeValueAsString(value);
-    }
-
-    static String header(ConsumerRecord<?, ?> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

@@ -2,7 +2,6 @@ package org.mandatetracker.meeting.bodies;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.mandatetracker.mandate.api.BodyDissolved;
 import org.mandatetracker.mandate.api.BodyEstablished;
 import org.mandatetracker.mandate.api.BodyEstablishmentCorrected;
@@ -17,8 +16,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+
+import static org.mandatetracker.support.cloudevents.CloudEventRecords.header;
 
 /**
  * Keeps {@code known_body} from {@code mandate.events.v1}. Each record is applied and its {@code ce_id} recorded in
@@ -76,10 +76,5 @@ class BodyDirectory implements KnownBodies {
             jdbc.sql("UPDATE known_body SET dissolved_on = ? WHERE body_id = ?")
                     .params(dissolved.occurredOn(), dissolved.bodyId()).update();
         }
-    }
-
-    private static String header(ConsumerRecord<?, ?> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

@@ -2,9 +2,12 @@ package org.mandatetracker.support.cloudevents;
 
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.KafkaMessageFactory;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
@@ -33,6 +36,12 @@ public final class CloudEventRecords {
     }
 
     private CloudEventRecords() {
+    }
+
+    /** A header of a received record as text, e.g. {@code header(record, "ce_id")}; {@code null} when absent. */
+    public static String header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     public static ProducerRecord<String, byte[]> toRecord(String topic, URI source, Envelope envelope, byte[] json) {
