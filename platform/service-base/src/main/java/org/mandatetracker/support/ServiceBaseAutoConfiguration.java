@@ -1,6 +1,8 @@
 package org.mandatetracker.support;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.mandatetracker.support.consume.ConsumerSupport;
+import org.mandatetracker.support.jdbc.JsonColumns;
 import org.mandatetracker.support.web.CorrelationIdFilter;
 import org.mandatetracker.support.web.InternalSecretFilter;
 import org.mandatetracker.support.web.JsonConfig;
@@ -8,6 +10,7 @@ import org.mandatetracker.support.web.ProblemResponses;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 /**
@@ -21,4 +24,9 @@ import org.springframework.context.annotation.Import;
 @Import({JsonConfig.class, ProblemResponses.class, CorrelationIdFilter.class, InternalSecretFilter.class,
         ConsumerSupport.class})
 public class ServiceBaseAutoConfiguration {
+
+    @Bean
+    JsonColumns jsonColumns(ObjectMapper json) {
+        return new JsonColumns(json);
+    }
 }

@@ -1,18 +1,17 @@
 package org.mandatetracker.report.projection;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.mandatetracker.citation.Fact;
 import org.mandatetracker.meeting.api.RecommendationAdopted;
 import org.mandatetracker.report.subscription.RecommendationFeed;
 import org.mandatetracker.support.consume.ParkedRecords;
+import org.mandatetracker.support.jdbc.JsonColumns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -29,12 +28,14 @@ import static org.mandatetracker.support.cloudevents.CloudEventRecords.header;
 public class FactLog {
 
     private final JdbcClient jdbc;
-    private final ObjectMapper json;
+    private final ObjectMapper objects;
+    private final JsonColumns json;
     private final ParkedRecords parked;
     private final RecommendationFeed feed;
 
-    FactLog(JdbcClient jdbc, ObjectMapper json, ParkedRecords parked, RecommendationFeed feed) {
+    FactLog(JdbcClient jdbc, ObjectMapper objects, JsonColumns json, ParkedRecords parked, RecommendationFeed feed) {
         this.jdbc = jdbc;
+        this.objects = objects;
         this.json = json;
         this.parked = parked;
         this.feed = feed;
@@ -49,7 +50,7 @@ public class FactLog {
             parked.park(record, "unknown event type " + type);
             return false;
         }
-        Fact event = (Fact) json.readValue(record.value(), eventClass.get());
+        Fact event = (Fact) objects.readValue(record.value(), eventClass.get());
         String eventId = header(record, "ce_id");
         Instant recordedAt = OffsetDateTime.parse(header(record, "ce_time")).toInstant();
         String sequence = header(record, "ce_aggregatesequence");
@@ -59,7 +60,7 @@ public class FactLog {
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb)) ON CONFLICT (event_id) DO NOTHING""")
                 .params(eventId, type, EventTypes.aggregateOf(event), sequence == null ? 0 : Long.parseLong(sequence),
                         EventTypes.bodyOf(event), event.occurredOn(), java.sql.Timestamp.from(recordedAt),
-                        header(record, "ce_recordedby"), event.source().document().value(), toJson(event))
+                        header(record, "ce_recordedby"), event.source().document().value(), json.write(event))
                 .update() == 1;
         if (inserted && event instanceof RecommendationAdopted recommendation) {
             feed.append(eventId, recommendation, recordedAt);
@@ -85,16 +86,8 @@ public class FactLog {
 
     private StoredFact toFact(ResultSet rs, int row) throws SQLException {
         Class<?> type = EventTypes.classOf(rs.getString("event_type")).orElseThrow();
-        try {
-            return new StoredFact(rs.getLong("position"), rs.getString("event_id"), rs.getString("aggregate_id"),
-                    rs.getLong("aggregate_seq"), rs.getString("body_id"), rs.getTimestamp("recorded_at").toInstant(),
-                    rs.getString("recorded_by"), (Fact) json.readValue(rs.getString("payload"), type));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private String toJson(Object value) throws JsonProcessingException {
-        return json.writeValueAsString(value);
+        return new StoredFact(rs.getLong("position"), rs.getString("event_id"), rs.getString("aggregate_id"),
+                rs.getLong("aggregate_seq"), rs.getString("body_id"), rs.getTimestamp("recorded_at").toInstant(),
+                rs.getString("recorded_by"), (Fact) json.read(rs.getString("payload"), type));
     }
 }

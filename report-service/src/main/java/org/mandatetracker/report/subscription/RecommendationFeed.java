@@ -1,14 +1,10 @@
 package org.mandatetracker.report.subscription;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.mandatetracker.meeting.api.RecommendationAdopted;
+import org.mandatetracker.support.jdbc.JsonColumns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -21,9 +17,9 @@ import java.util.List;
 public class RecommendationFeed {
 
     private final JdbcClient jdbc;
-    private final ObjectMapper json;
+    private final JsonColumns json;
 
-    RecommendationFeed(JdbcClient jdbc, ObjectMapper json) {
+    RecommendationFeed(JdbcClient jdbc, JsonColumns json) {
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -32,7 +28,7 @@ public class RecommendationFeed {
         jdbc.sql("""
                         INSERT INTO recommendation_feed (event_id, body_id, recorded_at, payload)
                         VALUES (?, ?, ?, CAST(? AS jsonb)) ON CONFLICT (event_id) DO NOTHING RETURNING seq""")
-                .params(eventId, recommendation.bodyId(), Timestamp.from(recordedAt), toJson(recommendation))
+                .params(eventId, recommendation.bodyId(), Timestamp.from(recordedAt), json.write(recommendation))
                 .query(Long.class).optional()
                 .ifPresent(seq -> jdbc.sql("""
                                 INSERT INTO delivery (subscription_id, feed_seq, state)
@@ -47,27 +43,11 @@ public class RecommendationFeed {
                         WHERE seq > ? AND (CAST(? AS varchar) IS NULL OR body_id = ?) ORDER BY seq LIMIT ?""")
                 .params(seq, bodyId, bodyId, limit)
                 .query((rs, n) -> new FeedEntry(rs.getLong("seq"), rs.getString("event_id"), rs.getString("body_id"),
-                        rs.getTimestamp("recorded_at").toInstant(), read(rs.getString("payload"))))
+                        rs.getTimestamp("recorded_at").toInstant(), json.tree(rs.getString("payload"))))
                 .list();
     }
 
     public long latest() {
         return jdbc.sql("SELECT COALESCE(max(seq), 0) FROM recommendation_feed").query(Long.class).single();
-    }
-
-    private String toJson(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private JsonNode read(String value) {
-        try {
-            return json.readTree(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

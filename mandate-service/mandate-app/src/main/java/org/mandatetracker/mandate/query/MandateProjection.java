@@ -1,7 +1,5 @@
 package org.mandatetracker.mandate.query;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -17,6 +15,7 @@ import org.mandatetracker.mandate.api.MandateSuperseded;
 import org.mandatetracker.mandate.api.MandateTaskAmended;
 import org.mandatetracker.mandate.api.MandateTerminated;
 import org.mandatetracker.mandate.query.MandateView.Status;
+import org.mandatetracker.support.jdbc.JsonColumns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -30,9 +29,9 @@ public class MandateProjection {
     public static final String PROCESSING_GROUP = "mandate-projection";
 
     private final JdbcClient jdbc;
-    private final ObjectMapper json;
+    private final JsonColumns json;
 
-    public MandateProjection(JdbcClient jdbc, ObjectMapper json) {
+    public MandateProjection(JdbcClient jdbc, JsonColumns json) {
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -45,8 +44,8 @@ public class MandateProjection {
                                        chair_arrangement, legal_basis, established_on, established_by)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, CAST(? AS jsonb))""")
                 .params(event.bodyId(), p.name(), p.shortName(), p.kind().name(), p.parentBodyId(), p.openEnded(),
-                        p.interim(), p.chairArrangement(), toJson(p.legalBasis()), event.occurredOn(),
-                        toJson(event.source()))
+                        p.interim(), p.chairArrangement(), json.write(p.legalBasis()), event.occurredOn(),
+                        json.write(event.source()))
                 .update();
     }
 
@@ -59,7 +58,7 @@ public class MandateProjection {
                        established_by = CAST(? AS jsonb)
                 WHERE body_id = ?""")
                 .params(p.name(), p.shortName(), p.kind().name(), p.parentBodyId(), p.openEnded(), p.interim(),
-                        p.chairArrangement(), toJson(p.legalBasis()), event.occurredOn(), toJson(event.source()),
+                        p.chairArrangement(), json.write(p.legalBasis()), event.occurredOn(), json.write(event.source()),
                         event.bodyId())
                 .update();
     }
@@ -73,7 +72,7 @@ public class MandateProjection {
     @EventHandler
     void on(BodyDissolved event) {
         jdbc.sql("UPDATE body_view SET dissolved_on = ?, dissolved_by = CAST(? AS jsonb) WHERE body_id = ?")
-                .params(event.occurredOn(), toJson(event.source()), event.bodyId()).update();
+                .params(event.occurredOn(), json.write(event.source()), event.bodyId()).update();
     }
 
     @EventHandler
@@ -81,8 +80,8 @@ public class MandateProjection {
         jdbc.sql("""
                 INSERT INTO mandate_view (mandate_id, body_id, task, deadline, conferred_on, source, status)
                 VALUES (?, ?, ?, CAST(? AS jsonb), ?, CAST(? AS jsonb), ?)""")
-                .params(event.mandateId(), event.bodyId(), event.task(), toJson(event.deadline()),
-                        event.occurredOn(), toJson(event.source()), Status.OPEN.name())
+                .params(event.mandateId(), event.bodyId(), event.task(), json.write(event.deadline()),
+                        event.occurredOn(), json.write(event.source()), Status.OPEN.name())
                 .update();
     }
 
@@ -95,24 +94,24 @@ public class MandateProjection {
     @EventHandler
     void on(MandateExtended event) {
         jdbc.sql("UPDATE mandate_view SET deadline = CAST(? AS jsonb) WHERE mandate_id = ?")
-                .params(toJson(event.deadline()), event.mandateId()).update();
+                .params(json.write(event.deadline()), event.mandateId()).update();
     }
 
     @EventHandler
     void on(MandateFulfilled event) {
-        close(event.mandateId(), Status.FULFILLED, event.occurredOn(), toJson(event.source()));
+        close(event.mandateId(), Status.FULFILLED, event.occurredOn(), json.write(event.source()));
         jdbc.sql("UPDATE mandate_view SET evidence = CAST(? AS jsonb) WHERE mandate_id = ?")
-                .params(toJson(event.evidence()), event.mandateId()).update();
+                .params(json.write(event.evidence()), event.mandateId()).update();
     }
 
     @EventHandler
     void on(MandateTerminated event) {
-        close(event.mandateId(), Status.TERMINATED, event.occurredOn(), toJson(event.source()));
+        close(event.mandateId(), Status.TERMINATED, event.occurredOn(), json.write(event.source()));
     }
 
     @EventHandler
     void on(MandateSuperseded event) {
-        close(event.mandateId(), Status.SUPERSEDED, event.occurredOn(), toJson(event.source()));
+        close(event.mandateId(), Status.SUPERSEDED, event.occurredOn(), json.write(event.source()));
         jdbc.sql("UPDATE mandate_view SET superseded_by = ? WHERE mandate_id = ?")
                 .params(event.supersededBy(), event.mandateId()).update();
     }
@@ -127,13 +126,5 @@ public class MandateProjection {
     private void close(String mandateId, Status status, LocalDate on, String by) {
         jdbc.sql("UPDATE mandate_view SET status = ?, closed_on = ?, closed_by = CAST(? AS jsonb) WHERE mandate_id = ?")
                 .params(status.name(), on, by, mandateId).update();
-    }
-
-    private String toJson(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

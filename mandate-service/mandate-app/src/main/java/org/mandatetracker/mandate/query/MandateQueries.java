@@ -1,21 +1,19 @@
 package org.mandatetracker.mandate.query;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.mandatetracker.citation.SourceCitation;
 import org.mandatetracker.mandate.api.BodyKind;
 import org.mandatetracker.mandate.api.Deadline;
 import org.mandatetracker.mandate.api.Evidence;
+import org.mandatetracker.support.jdbc.JsonColumns;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.sql.Date;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+
+import static org.mandatetracker.support.jdbc.JsonColumns.date;
 
 /** Reads the local views. */
 @Component
@@ -25,9 +23,9 @@ public class MandateQueries {
     };
 
     private final JdbcClient jdbc;
-    private final ObjectMapper json;
+    private final JsonColumns json;
 
-    public MandateQueries(JdbcClient jdbc, ObjectMapper json) {
+    public MandateQueries(JdbcClient jdbc, JsonColumns json) {
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -54,36 +52,16 @@ public class MandateQueries {
         return (rs, n) -> new BodyView(rs.getString("body_id"), rs.getString("name"), rs.getString("short_name"),
                 BodyKind.valueOf(rs.getString("kind")), rs.getString("parent_body_id"), rs.getBoolean("open_ended"),
                 rs.getBoolean("interim"), rs.getString("chair_arrangement"),
-                read(rs.getString("legal_basis"), STRINGS), date(rs.getDate("established_on")),
-                read(rs.getString("established_by"), SourceCitation.class), date(rs.getDate("dissolved_on")),
-                read(rs.getString("dissolved_by"), SourceCitation.class));
+                json.read(rs.getString("legal_basis"), STRINGS), date(rs.getDate("established_on")),
+                json.read(rs.getString("established_by"), SourceCitation.class), date(rs.getDate("dissolved_on")),
+                json.read(rs.getString("dissolved_by"), SourceCitation.class));
     }
 
     private RowMapper<MandateView> mandateRow() {
         return (rs, n) -> new MandateView(rs.getString("mandate_id"), rs.getString("body_id"), rs.getString("task"),
-                read(rs.getString("deadline"), Deadline.class), date(rs.getDate("conferred_on")),
-                read(rs.getString("source"), SourceCitation.class), MandateView.Status.valueOf(rs.getString("status")),
-                date(rs.getDate("closed_on")), read(rs.getString("closed_by"), SourceCitation.class),
-                read(rs.getString("evidence"), Evidence.class), rs.getString("superseded_by"));
-    }
-
-    private static LocalDate date(Date date) {
-        return date == null ? null : date.toLocalDate();
-    }
-
-    private <T> T read(String value, Class<T> type) {
-        try {
-            return value == null ? null : json.readValue(value, type);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private <T> T read(String value, TypeReference<T> type) {
-        try {
-            return value == null ? null : json.readValue(value, type);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+                json.read(rs.getString("deadline"), Deadline.class), date(rs.getDate("conferred_on")),
+                json.read(rs.getString("source"), SourceCitation.class), MandateView.Status.valueOf(rs.getString("status")),
+                date(rs.getDate("closed_on")), json.read(rs.getString("closed_by"), SourceCitation.class),
+                json.read(rs.getString("evidence"), Evidence.class), rs.getString("superseded_by"));
     }
 }

@@ -1,7 +1,5 @@
 package org.mandatetracker.meeting.query;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -15,6 +13,7 @@ import org.mandatetracker.meeting.api.MeetingRescheduled;
 import org.mandatetracker.meeting.api.MeetingScheduled;
 import org.mandatetracker.meeting.api.RecommendationAdopted;
 import org.mandatetracker.meeting.query.MeetingView.Status;
+import org.mandatetracker.support.jdbc.JsonColumns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -28,9 +27,9 @@ public class MeetingProjection {
     public static final String PROCESSING_GROUP = "meeting-projection";
 
     private final JdbcClient jdbc;
-    private final ObjectMapper json;
+    private final JsonColumns json;
 
-    public MeetingProjection(JdbcClient jdbc, ObjectMapper json) {
+    public MeetingProjection(JdbcClient jdbc, JsonColumns json) {
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -43,7 +42,7 @@ public class MeetingProjection {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))""")
                 .params(event.meetingId(), event.bodyId(), event.title(), event.session(), event.kind().name(),
                         event.venue(), event.plannedStart(), event.plannedEnd(), Status.SCHEDULED.name(),
-                        toJson(event.source()))
+                        json.write(event.source()))
                 .update();
     }
 
@@ -108,14 +107,6 @@ public class MeetingProjection {
         jdbc.sql("""
                 INSERT INTO meeting_outcome (meeting_id, kind, outcome_key, occurred_on, record)
                 VALUES (?, ?, ?, ?, CAST(? AS jsonb))""")
-                .params(meetingId, kind, key, occurredOn, toJson(event)).update();
-    }
-
-    private String toJson(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+                .params(meetingId, kind, key, occurredOn, json.write(event)).update();
     }
 }

@@ -1,28 +1,27 @@
 package org.mandatetracker.meeting.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.mandatetracker.citation.SourceCitation;
 import org.mandatetracker.meeting.api.MeetingKind;
+import org.mandatetracker.support.jdbc.JsonColumns;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+
+import static org.mandatetracker.support.jdbc.JsonColumns.date;
 
 /** Reads the local views. */
 @Component
 public class MeetingQueries {
 
     private final JdbcClient jdbc;
-    private final ObjectMapper json;
+    private final JsonColumns json;
 
-    public MeetingQueries(JdbcClient jdbc, ObjectMapper json) {
+    public MeetingQueries(JdbcClient jdbc, JsonColumns json) {
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -61,7 +60,7 @@ public class MeetingQueries {
         return jdbc.sql("""
                         SELECT record FROM meeting_outcome WHERE meeting_id = ? AND kind = ?
                         ORDER BY occurred_on, outcome_key""")
-                .params(meetingId, kind).query((rs, n) -> read(rs.getString(1), JsonNode.class)).list();
+                .params(meetingId, kind).query((rs, n) -> json.read(rs.getString(1), JsonNode.class)).list();
     }
 
     private RowMapper<MeetingView> meetingRow() {
@@ -69,19 +68,7 @@ public class MeetingQueries {
                 (Integer) rs.getObject("session"), MeetingKind.valueOf(rs.getString("kind")), rs.getString("venue"),
                 date(rs.getDate("planned_start")), date(rs.getDate("planned_end")),
                 MeetingView.Status.valueOf(rs.getString("status")), date(rs.getDate("held_from")),
-                date(rs.getDate("held_to")), read(rs.getString("scheduled_by"), SourceCitation.class), List.of(),
+                date(rs.getDate("held_to")), json.read(rs.getString("scheduled_by"), SourceCitation.class), List.of(),
                 List.of(), List.of());
-    }
-
-    private static LocalDate date(Date date) {
-        return date == null ? null : date.toLocalDate();
-    }
-
-    private <T> T read(String value, Class<T> type) {
-        try {
-            return value == null ? null : json.readValue(value, type);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,7 +1,7 @@
 package org.mandatetracker.support.consume;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.mandatetracker.support.jdbc.JsonColumns;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,7 +16,7 @@ import java.time.Duration;
 public class ConsumerSupport {
 
     @Bean
-    ParkedRecords parkedRecords(JdbcClient jdbc, ObjectMapper json, MeterRegistry meters) {
+    ParkedRecords parkedRecords(JdbcClient jdbc, JsonColumns json, MeterRegistry meters) {
         return new ParkedRecords(jdbc, json, meters);
     }
 

@@ -1,10 +1,9 @@
 package org.mandatetracker.support.consume;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.mandatetracker.support.jdbc.JsonColumns;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,10 +23,10 @@ public class ParkedRecords implements ConsumerRecordRecoverer {
     private static final Logger log = LoggerFactory.getLogger(ParkedRecords.class);
 
     private final JdbcClient jdbc;
-    private final ObjectMapper json;
+    private final JsonColumns json;
     private final MeterRegistry meters;
 
-    public ParkedRecords(JdbcClient jdbc, ObjectMapper json, MeterRegistry meters) {
+    public ParkedRecords(JdbcClient jdbc, JsonColumns json, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.json = json;
         this.meters = meters;
@@ -48,18 +47,10 @@ public class ParkedRecords implements ConsumerRecordRecoverer {
                 INSERT INTO parked_record (topic, partition, "offset", record_key, headers, value, reason)
                 VALUES (?, ?, ?, ?, CAST(? AS jsonb), ?, ?) ON CONFLICT DO NOTHING""")
                 .params(record.topic(), record.partition(), record.offset(),
-                        record.key() == null ? null : record.key().toString(), toJson(headers),
+                        record.key() == null ? null : record.key().toString(), json.write(headers),
                         record.value() instanceof byte[] bytes ? bytes : null, reason)
                 .update();
         meters.counter("tracker.kafka.parked", "topic", record.topic()).increment();
         log.warn("Parked {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), reason);
-    }
-
-    private String toJson(Map<String, String> headers) {
-        try {
-            return json.writeValueAsString(headers);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

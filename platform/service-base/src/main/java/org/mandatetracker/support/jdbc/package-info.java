@@ -1,0 +1,2 @@
+/** Reading and writing the JSON and date columns of the services' tables. */
+package org.mandatetracker.support.jdbc;
