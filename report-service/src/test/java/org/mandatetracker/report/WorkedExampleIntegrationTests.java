@@ -151,6 +151,27 @@ class WorkedExampleIntegrationTests {
     }
 
     @Test
+    void mandatesAcrossBodiesAreFilteredSortedByDueDateAndPaged() {
+        String base = "/mandates?body=" + example.wg + "&asOf=2011-01-01";
+        JsonNode all = get(base);
+        assertThat(all.get("total").asInt()).isEqualTo(3);
+        assertThat(values(all.get("items"), "id")).containsExactly(example.holdMeeting, example.recommend,
+                example.advise);
+
+        JsonNode open = get(base + "&status=open");
+        assertThat(values(open.get("items"), "id")).containsExactly(example.holdMeeting, example.recommend);
+        JsonNode dueOnTheFifteenth = get(base + "&dueFrom=2012-10-15&dueTo=2012-10-31");
+        assertThat(values(dueOnTheFifteenth.get("items"), "id")).containsExactly(example.recommend);
+
+        JsonNode secondPage = get(base + "&size=2&page=1");
+        assertThat(secondPage.get("total").asInt()).isEqualTo(3);
+        assertThat(values(secondPage.get("items"), "id")).containsExactly(example.advise);
+        assertThat(get(base + "&status=FULFILLED").get("total").asInt()).isZero();
+        assertThat(get("/mandates?body=" + example.wg + "&asOf=2012-07-01&status=FULFILLED").get("total").asInt())
+                .isEqualTo(1);
+    }
+
+    @Test
     void aRebuiltViewEqualsTheIncrementalOne() {
         List<String> paths = List.of("/bodies/" + example.wg + "/mandates?asOf=2011-01-01",
                 "/bodies/" + example.wg + "/mandates?asOf=2012-07-01", "/bodies/" + example.wg + "/timeline",
