@@ -126,16 +126,24 @@ class MandateServiceIntegrationTests {
         assertThat(fulfilled.getStatusCode()).isEqualTo(HttpStatus.OK);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            JsonNode mandate = api.read(api.get("/mandates/" + meeting).getBody());
-            assertThat(mandate.get("status").asText()).isEqualTo("FULFILLED");
+            ResponseEntity<String> read = api.get("/mandates/" + meeting);
+            assertThat(read.getStatusCode()).as(read.getBody()).isEqualTo(HttpStatus.OK);
+            JsonNode mandate = api.read(read.getBody());
+            assertThat(mandate.path("recording").asText()).isEqualTo("CLOSED_FULFILLED");
+            assertThat(mandate.has("status")).as("the status is report-service's").isFalse();
             assertThat(mandate.at("/evidence/meetingId").asText()).isEqualTo("wg-tip-2011-10");
             assertThat(mandate.at("/deadline/form").asText()).isEqualTo("before-session");
         });
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode wg = api.read(api.get("/bodies/" + wgId).getBody());
-            assertThat(wg.get("parentBodyId").asText()).isEqualTo(copId);
+            assertThat(wg.path("parentBodyId").asText()).isEqualTo(copId);
             assertThat(wg.get("mandates").findValuesAsText("id")).containsExactlyInAnyOrder(advise, meeting,
                     recommendations);
+            for (JsonNode mandate : wg.get("mandates")) {
+                assertThat(mandate.path("recording").asText()).as(mandate.get("id").asText())
+                        .isEqualTo(mandate.get("id").asText().equals(meeting) ? "CLOSED_FULFILLED" : "OPEN_TO_CHANGE");
+                assertThat(mandate.has("status")).isFalse();
+            }
         });
     }
 

@@ -14,7 +14,7 @@ import org.mandatetracker.mandate.api.MandateFulfilled;
 import org.mandatetracker.mandate.api.MandateSuperseded;
 import org.mandatetracker.mandate.api.MandateTaskAmended;
 import org.mandatetracker.mandate.api.MandateTerminated;
-import org.mandatetracker.mandate.query.MandateView.Status;
+import org.mandatetracker.mandate.query.MandateView.Recording;
 import org.mandatetracker.support.jdbc.JsonColumns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -78,10 +78,10 @@ public class MandateProjection {
     @EventHandler
     void on(MandateConferred event) {
         jdbc.sql("""
-                INSERT INTO mandate_view (mandate_id, body_id, task, deadline, conferred_on, source, status)
+                INSERT INTO mandate_view (mandate_id, body_id, task, deadline, conferred_on, source, recording)
                 VALUES (?, ?, ?, CAST(? AS jsonb), ?, CAST(? AS jsonb), ?)""")
                 .params(event.mandateId(), event.bodyId(), event.task(), json.write(event.deadline()),
-                        event.occurredOn(), json.write(event.source()), Status.OPEN.name())
+                        event.occurredOn(), json.write(event.source()), Recording.OPEN_TO_CHANGE.name())
                 .update();
     }
 
@@ -99,19 +99,19 @@ public class MandateProjection {
 
     @EventHandler
     void on(MandateFulfilled event) {
-        close(event.mandateId(), Status.FULFILLED, event.occurredOn(), json.write(event.source()));
+        close(event.mandateId(), Recording.CLOSED_FULFILLED, event.occurredOn(), json.write(event.source()));
         jdbc.sql("UPDATE mandate_view SET evidence = CAST(? AS jsonb) WHERE mandate_id = ?")
                 .params(json.write(event.evidence()), event.mandateId()).update();
     }
 
     @EventHandler
     void on(MandateTerminated event) {
-        close(event.mandateId(), Status.TERMINATED, event.occurredOn(), json.write(event.source()));
+        close(event.mandateId(), Recording.CLOSED_TERMINATED, event.occurredOn(), json.write(event.source()));
     }
 
     @EventHandler
     void on(MandateSuperseded event) {
-        close(event.mandateId(), Status.SUPERSEDED, event.occurredOn(), json.write(event.source()));
+        close(event.mandateId(), Recording.CLOSED_SUPERSEDED, event.occurredOn(), json.write(event.source()));
         jdbc.sql("UPDATE mandate_view SET superseded_by = ? WHERE mandate_id = ?")
                 .params(event.supersededBy(), event.mandateId()).update();
     }
@@ -123,8 +123,10 @@ public class MandateProjection {
         jdbc.sql("DELETE FROM body_view").update();
     }
 
-    private void close(String mandateId, Status status, LocalDate on, String by) {
-        jdbc.sql("UPDATE mandate_view SET status = ?, closed_on = ?, closed_by = CAST(? AS jsonb) WHERE mandate_id = ?")
-                .params(status.name(), on, by, mandateId).update();
+    private void close(String mandateId, Recording closedAs, LocalDate on, String by) {
+        jdbc.sql("""
+                UPDATE mandate_view SET recording = ?, closed_on = ?, closed_by = CAST(? AS jsonb)
+                WHERE mandate_id = ?""")
+                .params(closedAs.name(), on, by, mandateId).update();
     }
 }

@@ -60,8 +60,9 @@ public class MandateQueries {
     private RowMapper<MandateView> mandateRow() {
         return (rs, n) -> new MandateView(rs.getString("mandate_id"), rs.getString("body_id"), rs.getString("task"),
                 json.read(rs.getString("deadline"), Deadline.class), date(rs.getDate("conferred_on")),
-                json.read(rs.getString("source"), SourceCitation.class), MandateView.Status.valueOf(rs.getString("status")),
-                date(rs.getDate("closed_on")), json.read(rs.getString("closed_by"), SourceCitation.class),
+                json.read(rs.getString("source"), SourceCitation.class),
+                MandateView.Recording.valueOf(rs.getString("recording")), date(rs.getDate("closed_on")),
+                json.read(rs.getString("closed_by"), SourceCitation.class),
                 json.read(rs.getString("evidence"), Evidence.class), rs.getString("superseded_by"));
     }
 }

@@ -99,7 +99,8 @@ class BodyController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One body with its mandates")
+    @Operation(summary = "One body with its mandates as recorded, and whether commands may still change each",
+            description = "Each mandate's status as of a date is report-service's: GET /bodies/{id}/mandates.")
     BodyDetails body(@PathVariable String id) {
         BodyView body = queries.body(id).orElseThrow(() -> notFound("body", id));
         return new BodyDetails(body, queries.mandatesOf(id));

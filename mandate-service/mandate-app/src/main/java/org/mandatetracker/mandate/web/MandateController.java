@@ -68,7 +68,8 @@ class MandateController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One mandate as last recorded")
+    @Operation(summary = "One mandate as last recorded, and whether commands may still change it",
+            description = "Not the mandate's status: that, as of a date, is report-service's GET /mandates/{id}.")
     MandateView mandate(@PathVariable String id) {
         return queries.mandate(id).orElseThrow(() -> BodyController.notFound("mandate", id));
     }
