@@ -45,7 +45,7 @@ class GatewayIntegrationTests {
 
     static final String SECRET = "a-local-test-secret-of-at-least-32-bytes";
 
-    /** What one downstream received last, by service. */
+    /** What one downstream received last, by service; {@code path} includes the query. */
     record Received(String method, String path, Map<String, List<String>> headers) {
         String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
@@ -77,7 +77,9 @@ class GatewayIntegrationTests {
         try (InputStream body = exchange.getRequestBody()) {
             body.readAllBytes();
         }
-        received.put(name, new Received(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+        URI uri = exchange.getRequestURI();
+        String target = uri.getRawQuery() == null ? uri.getRawPath() : uri.getRawPath() + "?" + uri.getRawQuery();
+        received.put(name, new Received(exchange.getRequestMethod(), target,
                 Map.copyOf(exchange.getRequestHeaders())));
         if (exchange.getRequestURI().getPath().endsWith("/stream")) {
             exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
@@ -133,9 +135,14 @@ class GatewayIntegrationTests {
                 Map.entry("GET /api/bodies", "mandate /bodies"),
                 Map.entry("GET /api/bodies/wg", "mandate /bodies/wg"),
                 Map.entry("GET /api/bodies/wg/events", "mandate /bodies/wg/events"),
-                Map.entry("GET /api/mandates/m1", "mandate /mandates/m1"),
+                Map.entry("GET /api/mandates/m1", "report /mandates/m1"),
+                Map.entry("GET /api/mandates/m1?asOf=2011-01-01", "report /mandates/m1?asOf=2011-01-01"),
                 Map.entry("POST /api/bodies/wg/mandates", "mandate /bodies/wg/mandates"),
                 Map.entry("POST /api/mandates/m1/extension", "mandate /mandates/m1/extension"),
+                Map.entry("POST /api/mandates/m1/task-amendment", "mandate /mandates/m1/task-amendment"),
+                Map.entry("POST /api/mandates/m1/fulfilment", "mandate /mandates/m1/fulfilment"),
+                Map.entry("POST /api/mandates/m1/termination", "mandate /mandates/m1/termination"),
+                Map.entry("POST /api/mandates/m1/supersession", "mandate /mandates/m1/supersession"),
                 Map.entry("GET /api/bodies/wg/mandates", "report /bodies/wg/mandates"),
                 Map.entry("GET /api/bodies/wg/timeline", "report /bodies/wg/timeline"),
                 Map.entry("GET /api/mandates", "report /mandates"),
@@ -159,6 +166,16 @@ class GatewayIntegrationTests {
             assertThat(received).as(route.getKey()).containsOnlyKeys(expected[0]);
             assertThat(received.get(expected[0]).path()).as(route.getKey()).isEqualTo(expected[1]);
             assertThat(received.get(expected[0]).method()).isEqualTo(request[0]);
+        }
+    }
+
+    @Test
+    void aMandateIsReadFromReportServiceAloneWhetherAskedForAloneOrInItsBodysList() throws Exception {
+        for (String read : List.of("/api/mandates/m1?asOf=2011-01-01", "/api/bodies/wg/mandates?asOf=2011-01-01",
+                "/api/mandates?body=wg&asOf=2011-01-01")) {
+            received.clear();
+            assertThat(send("GET", read, null, Map.of(), null).statusCode()).as(read).isEqualTo(200);
+            assertThat(received).as(read).containsOnlyKeys("report");
         }
     }
 

@@ -27,8 +27,9 @@ import static org.springframework.web.servlet.function.RequestPredicates.path;
 /**
  * The routing table. Writes go to the service that owns the facts; reads of the cross-service views (mandates with
  * deadlines, histories, recommendations, subscriptions, the calendar) go to report-service; a service's own reads go
- * to it. Every proxied request carries the internal secret, the correlation id, and as {@code X-Recorded-By} the
- * authenticated principal, never a value the client sent.
+ * to it. A mandate is read from report-service alone, one mandate or a body's list, so its status has one answer;
+ * mandate-service only records it. Every proxied request carries the internal secret, the correlation id, and as
+ * {@code X-Recorded-By} the authenticated principal, never a value the client sent.
  */
 @Configuration(proxyBeanMethods = false)
 class Routes {
@@ -42,6 +43,7 @@ class Routes {
                 .GET("/api/bodies/{id}/mandates", http())
                 .GET("/api/bodies/{id}/timeline", http())
                 .GET("/api/mandates", http())
+                .GET("/api/mandates/{id}", http())
                 .GET("/api/mandates.csv", http())
                 .route(path("/api/decisions/**").or(path("/api/recommendations/**"))
                         .or(path("/api/recommendations")).or(path("/api/subscriptions/**"))
