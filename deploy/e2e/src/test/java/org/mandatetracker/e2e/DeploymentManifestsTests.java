@@ -34,6 +34,8 @@ class DeploymentManifestsTests {
     private static final Map<String, Integer> PORTS = Map.of(
             "mandate-service", 8081, "meeting-service", 8082, "report-service", 8083, "gateway", 8080);
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z0-9_]+)[:}]");
+    /** Read by the JVM itself rather than the service's configuration. */
+    private static final String JVM_OPTIONS = "JAVA_TOOL_OPTIONS";
 
     private static Set<String> placeholders(String service) throws IOException {
         Set<String> names = new HashSet<>();
@@ -46,7 +48,7 @@ class DeploymentManifestsTests {
 
     /** A variable the service reads: one of its placeholders, or a Spring property by relaxed binding. */
     private static void assertKnown(String service, String variable) throws IOException {
-        if (!variable.startsWith("SPRING_")) {
+        if (!variable.startsWith("SPRING_") && !variable.equals(JVM_OPTIONS)) {
             assertThat(placeholders(service)).as(service + " reads " + variable).contains(variable);
         }
     }
@@ -82,8 +84,16 @@ class DeploymentManifestsTests {
             for (Object value : env.values()) {
                 assertUrlTargetsAService(String.valueOf(value), services.keySet());
             }
+            assertDiesOnOutOfMemory(name, env.get(JVM_OPTIONS), service.get("mem_limit"));
         }
         assertThat(((Map<String, Object>) services.get("gateway")).get("ports")).asString().contains("8080:8080");
+    }
+
+    /** A JVM out of memory must exit, to be restarted, rather than hang; and its heap must have a bound. */
+    private static void assertDiesOnOutOfMemory(String service, Object jvmOptions, Object memoryLimit) {
+        assertThat(String.valueOf(jvmOptions)).as(service + " " + JVM_OPTIONS)
+                .contains("-XX:+ExitOnOutOfMemoryError").containsAnyOf("-XX:MaxRAMPercentage=", "-Xmx");
+        assertThat(memoryLimit).as(service + " memory limit, which MaxRAMPercentage is a share of").isNotNull();
     }
 
     private static void assertUrlTargetsAService(String value, Set<String> services) {
@@ -125,7 +135,11 @@ class DeploymentManifestsTests {
                     .containsEntry("port", port);
             assertThat(at(container, "livenessProbe", "httpGet")).containsEntry("path", "/actuator/health/liveness");
             assertThat(at(container, "resources", "requests")).containsKeys("cpu", "memory");
-            for (Map<String, Object> variable : (List<Map<String, Object>>) container.get("env")) {
+            List<Map<String, Object>> env = (List<Map<String, Object>>) container.get("env");
+            assertDiesOnOutOfMemory(name, env.stream().filter(v -> JVM_OPTIONS.equals(v.get("name")))
+                    .map(v -> v.get("value")).findFirst().orElse(null), at(container, "resources", "limits")
+                    .get("memory"));
+            for (Map<String, Object> variable : env) {
                 assertKnown(name, (String) variable.get("name"));
                 Object value = variable.get("value");
                 if (value != null) {
