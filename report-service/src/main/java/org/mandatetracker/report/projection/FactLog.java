@@ -3,7 +3,10 @@ package org.mandatetracker.report.projection;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.mandatetracker.citation.Fact;
+import org.mandatetracker.meeting.api.DecisionAdopted;
+import org.mandatetracker.meeting.api.MeetingEvent;
 import org.mandatetracker.meeting.api.RecommendationAdopted;
+import org.mandatetracker.mandate.api.MandateEvent;
 import org.mandatetracker.report.subscription.RecommendationFeed;
 import org.mandatetracker.support.consume.ParkedRecords;
 import org.mandatetracker.support.jdbc.JsonColumns;
@@ -14,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.io.IOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -22,7 +26,8 @@ import static org.mandatetracker.support.cloudevents.CloudEventRecords.header;
 
 /**
  * The fact log: every event of both topics, stored once. {@link #append} stores a record and its {@code ce_id} in
- * one transaction, so a redelivered record is a no-op; a record of a type no API defines is parked, not fatal.
+ * one transaction, so a redelivered record is a no-op, and in the same transaction refolds the stored view of the
+ * aggregate the fact belongs to; a record of a type no API defines is parked, not fatal.
  */
 @Component
 public class FactLog {
@@ -32,18 +37,30 @@ public class FactLog {
     private final JsonColumns json;
     private final ParkedRecords parked;
     private final RecommendationFeed feed;
+    private final ViewTables views;
 
-    FactLog(JdbcClient jdbc, ObjectMapper objects, JsonColumns json, ParkedRecords parked, RecommendationFeed feed) {
+    FactLog(JdbcClient jdbc, ObjectMapper objects, JsonColumns json, ParkedRecords parked, RecommendationFeed feed,
+            ViewTables views) {
         this.jdbc = jdbc;
         this.objects = objects;
         this.json = json;
         this.parked = parked;
         this.feed = feed;
+        this.views = views;
     }
 
-    /** Stores the record's fact unless it is already there; returns whether it was new. */
+    /** Stores the record's fact unless it is already there, and refolds its aggregate's view; returns whether new. */
     @Transactional(rollbackFor = Exception.class)
     public boolean append(ConsumerRecord<String, byte[]> record) throws IOException {
+        return append(record, true);
+    }
+
+    /**
+     * Stores the record's fact unless it is already there; {@code refold} says whether to refold its aggregate's
+     * view now, or leave that to a rebuild of every view afterwards.
+     */
+    @Transactional(rollbackFor = Exception.class)
+    public boolean append(ConsumerRecord<String, byte[]> record, boolean refold) throws IOException {
         String type = header(record, "ce_type");
         var eventClass = EventTypes.classOf(type);
         if (eventClass.isEmpty()) {
@@ -54,18 +71,43 @@ public class FactLog {
         String eventId = header(record, "ce_id");
         Instant recordedAt = OffsetDateTime.parse(header(record, "ce_time")).toInstant();
         String sequence = header(record, "ce_aggregatesequence");
+        AggregateType aggregateType = AggregateType.of(event);
+        String aggregateId = EventTypes.aggregateOf(event);
         boolean inserted = jdbc.sql("""
-                        INSERT INTO fact (event_id, event_type, aggregate_id, aggregate_seq, body_id, occurred_on,
-                                          recorded_at, recorded_by, source_document, payload)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb)) ON CONFLICT (event_id) DO NOTHING""")
-                .params(eventId, type, EventTypes.aggregateOf(event), sequence == null ? 0 : Long.parseLong(sequence),
-                        EventTypes.bodyOf(event), event.occurredOn(), java.sql.Timestamp.from(recordedAt),
-                        header(record, "ce_recordedby"), event.source().document().value(), json.write(event))
+                        INSERT INTO fact (event_id, event_type, aggregate_type, aggregate_id, aggregate_seq, body_id,
+                                          mandate_id, meeting_id, decision_ref, occurred_on, recorded_at, recorded_by,
+                                          source_document, payload)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))
+                        ON CONFLICT (event_id) DO NOTHING""")
+                .params(eventId, type, aggregateType.name(), aggregateId,
+                        sequence == null ? 0 : Long.parseLong(sequence), EventTypes.bodyOf(event),
+                        event instanceof MandateEvent m ? m.mandateId() : null,
+                        event instanceof MeetingEvent m ? m.meetingId() : null,
+                        event instanceof DecisionAdopted d ? d.reference().value() : null,
+                        event.occurredOn(), Timestamp.from(recordedAt), header(record, "ce_recordedby"),
+                        event.source().document().value(), json.write(event))
                 .update() == 1;
         if (inserted && event instanceof RecommendationAdopted recommendation) {
             feed.append(eventId, recommendation, recordedAt);
         }
+        if (inserted && refold && AggregateType.changesView(event)) {
+            refold(aggregateType, aggregateId, "");
+        }
         return inserted;
+    }
+
+    /** Refolds one aggregate's stored view from its facts, into the tables named with {@code suffix}. */
+    public void refold(AggregateType type, String aggregateId, String suffix) {
+        views.replace(type, aggregateId, viewFactsOf(type, aggregateId), suffix);
+    }
+
+    /** The facts an aggregate's view is folded from, in the aggregate's own order. */
+    public List<StoredFact> viewFactsOf(AggregateType type, String aggregateId) {
+        return jdbc.sql("""
+                        SELECT * FROM fact WHERE aggregate_type = ? AND aggregate_id = ? AND event_type LIKE ?
+                        ORDER BY aggregate_seq, position""")
+                .params(type.name(), aggregateId, type.viewFacts)
+                .query(this::toFact).list();
     }
 
     /** Facts matching a SQL condition on the {@code fact} table, in real-world order, then as recorded. */
@@ -79,12 +121,12 @@ public class FactLog {
         return jdbc.sql("SELECT count(*) FROM fact").query(Long.class).single();
     }
 
-    /** Drops every fact, for a rebuild. */
+    /** Drops every fact, for a rebuild from the topics. */
     public void clear() {
         jdbc.sql("TRUNCATE fact").update();
     }
 
-    private StoredFact toFact(ResultSet rs, int row) throws SQLException {
+    public StoredFact toFact(ResultSet rs, int row) throws SQLException {
         Class<?> type = EventTypes.classOf(rs.getString("event_type")).orElseThrow();
         return new StoredFact(rs.getLong("position"), rs.getString("event_id"), rs.getString("aggregate_id"),
                 rs.getLong("aggregate_seq"), rs.getString("body_id"), rs.getTimestamp("recorded_at").toInstant(),

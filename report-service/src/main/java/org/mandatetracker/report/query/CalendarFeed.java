@@ -6,35 +6,68 @@ import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.Location;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
+import org.mandatetracker.report.projection.MeetingState;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.time.LocalDate;
+import java.util.Set;
 
 /**
  * An RFC 5545 calendar of meetings (held or planned dates; cancelled ones marked so) and of mandates' resolved
  * deadlines, optionally for one body. Events are all-day and keep stable UIDs, so a subscribed client updates them.
+ * It is written event by event as the rows are read, so a large calendar is never held in memory.
  */
 @Component
 public class CalendarFeed {
 
+    private static final String END = "END:VCALENDAR";
+
+    private final JdbcClient jdbc;
     private final MandateReports mandates;
 
-    public CalendarFeed(MandateReports mandates) {
+    public CalendarFeed(JdbcClient jdbc, MandateReports mandates) {
+        this.jdbc = jdbc;
         this.mandates = mandates;
     }
 
-    public Calendar of(String bodyId, LocalDate today) {
-        Calendar calendar = new Calendar()
-                .withProdId("-//Mandate Tracker//report-service//EN")
-                .withDefaults()
-                .getFluentTarget();
-        mandates.calendar(today).meetings().stream()
-                .filter(m -> bodyId == null || bodyId.equals(m.bodyId()))
-                .forEach(m -> calendar.add(meeting(m)));
-        mandates.all(today).stream()
-                .filter(r -> r.resolvedDue() != null && (bodyId == null || bodyId.equals(r.bodyId())))
-                .forEach(r -> calendar.add(deadline(r)));
-        return calendar;
+    public void write(String bodyId, LocalDate asOf, Writer out) throws IOException {
+        String empty = new Calendar().withProdId("-//Mandate Tracker//report-service//EN").withDefaults()
+                .getFluentTarget().toString();
+        out.write(empty, 0, empty.indexOf(END));
+        var meetings = jdbc.sql("SELECT * FROM meeting_version WHERE valid_from <= :asOf AND :asOf < valid_to"
+                        + (bodyId == null ? "" : " AND body_id = :body") + " ORDER BY meeting_id")
+                .param("asOf", asOf);
+        if (bodyId != null) {
+            meetings = meetings.param("body", bodyId);
+        }
+        meetings.query((RowCallbackHandler) rs -> write(out, meeting(new MeetingState(rs.getString("meeting_id"),
+                rs.getString("body_id"), rs.getString("title"), (Integer) rs.getObject("session_no"),
+                rs.getString("venue"), rs.getDate("planned_start").toLocalDate(),
+                rs.getDate("planned_end").toLocalDate(), date(rs.getDate("held_from")), date(rs.getDate("held_to")),
+                MeetingState.Status.valueOf(rs.getString("state"))))));
+        mandates.forEach(new MandateQuery(asOf, Set.of(), bodyId, null, null), report -> {
+            if (report.resolvedDue() != null) {
+                write(out, deadline(report));
+            }
+        });
+        out.write(END + "\r\n");
+    }
+
+    private static void write(Writer out, VEvent event) {
+        try {
+            out.write(event.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static LocalDate date(java.sql.Date column) {
+        return column == null ? null : column.toLocalDate();
     }
 
     private static VEvent meeting(MeetingState m) {

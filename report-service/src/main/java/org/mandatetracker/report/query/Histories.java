@@ -7,19 +7,21 @@ import org.mandatetracker.meeting.api.DecisionAdopted;
 import org.mandatetracker.meeting.api.MeetingDatesCorrected;
 import org.mandatetracker.meeting.api.MeetingHeld;
 import org.mandatetracker.meeting.api.MeetingScheduled;
+import org.mandatetracker.mandate.api.MandateEvent;
+import org.mandatetracker.mandate.api.MandateEventTypes;
+import org.mandatetracker.meeting.api.MeetingEvent;
+import org.mandatetracker.report.projection.AggregateType;
 import org.mandatetracker.report.projection.FactLog;
 import org.mandatetracker.report.projection.StoredFact;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Decision histories and body timelines: facts in real-world order, a decision's adoption before what happened the
@@ -28,38 +30,63 @@ import java.util.stream.Stream;
 @Component
 public class Histories {
 
+    private static final String ESTABLISHING = "('" + MandateEventTypes.typeOf(BodyEstablished.class) + "', '"
+            + MandateEventTypes.typeOf(BodyEstablishmentCorrected.class) + "')";
+
+    /**
+     * Through the indexes on what facts cite and what they are about: the facts citing the decision, those about the
+     * bodies it established, and the lifecycle of the sessions their mandates' deadlines wait on.
+     */
+    private static final String DECISION = """
+            WITH citing AS (
+              SELECT position, body_id, event_type FROM fact WHERE source_document = :ref AND occurred_on <= :asOf
+              UNION ALL
+              SELECT position, body_id, event_type FROM fact WHERE decision_ref = :ref AND occurred_on <= :asOf
+            ), about AS (
+              SELECT position FROM fact
+              WHERE body_id IN (SELECT body_id FROM citing WHERE event_type IN %s) AND occurred_on <= :asOf
+            ), selected AS (
+              SELECT position FROM citing UNION SELECT position FROM about
+            ), sessions AS (
+              SELECT DISTINCT mv.deadline_body, mv.deadline_session FROM mandate_version mv
+              WHERE mv.mandate_id IN (SELECT f.mandate_id FROM fact f JOIN selected USING (position))
+                AND mv.deadline_session IS NOT NULL AND mv.valid_from <= :asOf
+            ), depending AS (
+              SELECT f.position FROM fact f
+              WHERE f.meeting_id IN (SELECT g.meeting_id FROM meeting_version g JOIN sessions s
+                                     ON g.body_id = s.deadline_body AND g.session_no = s.deadline_session
+                                     WHERE g.valid_from <= :asOf)
+                AND f.event_type LIKE '%s' AND f.occurred_on <= :asOf
+            )
+            SELECT * FROM fact WHERE position IN (SELECT position FROM selected UNION SELECT position FROM depending)
+            ORDER BY occurred_on, recorded_at, event_id
+            """.formatted(ESTABLISHING, AggregateType.MEETING.viewFacts);
+
+    private final JdbcClient jdbc;
     private final FactLog facts;
 
-    public Histories(FactLog facts) {
+    public Histories(JdbcClient jdbc, FactLog facts) {
+        this.jdbc = jdbc;
         this.facts = facts;
     }
 
     /**
      * Every fact citing the decision (including its adoption), and every fact about the bodies it established: their
-     * mandates, whatever decision conferred them, and their meetings and what those produced; up to {@code asOf}.
+     * mandates, whatever decision conferred them, and their meetings and what those produced; and the scheduling of
+     * the sessions those mandates are due by; up to {@code asOf}.
      */
     public List<HistoryEntry> ofDecision(DocumentReference decision, LocalDate asOf) {
-        String ref = decision.value();
-        List<StoredFact> citing = facts.where("(source_document = ? OR (" + FactKinds.DECISION
-                + " AND payload->>'reference' = ?)) AND occurred_on <= ?", ref, ref, asOf);
-        Set<String> established = citing.stream()
-                .filter(f -> f.event() instanceof BodyEstablished || f.event() instanceof BodyEstablishmentCorrected)
-                .map(StoredFact::bodyId).collect(Collectors.toSet());
-        Stream<StoredFact> aboutThoseBodies = established.stream()
-                .flatMap(bodyId -> facts.where("body_id = ? AND occurred_on <= ?", bodyId, asOf).stream());
-        Map<String, StoredFact> all = new LinkedHashMap<>();
-        Stream.concat(citing.stream(), aboutThoseBodies).forEach(f -> all.putIfAbsent(f.eventId(), f));
-        return entries(List.copyOf(all.values()));
+        return entries(jdbc.sql(DECISION).param("ref", decision.value()).param("asOf", asOf)
+                .query(facts::toFact).list(), asOf);
     }
 
     /** Everything recorded about the body, up to {@code asOf}: its own facts, its mandates and its meetings. */
     public List<HistoryEntry> timelineOf(String bodyId, LocalDate asOf) {
-        return entries(facts.where("body_id = ? AND occurred_on <= ?", bodyId, asOf));
+        return entries(facts.where("body_id = ? AND occurred_on <= ?", bodyId, asOf), asOf);
     }
 
-    private List<HistoryEntry> entries(List<StoredFact> selected) {
-        Names names = new Names(facts.where(FactKinds.BODY + " OR " + FactKinds.MANDATE + " OR "
-                + FactKinds.MEETING_LIFECYCLE));
+    private List<HistoryEntry> entries(List<StoredFact> selected, LocalDate asOf) {
+        Names names = Names.of(selected, asOf, jdbc);
         Map<String, StoredFact> anchors = selected.stream()
                 .collect(Collectors.toMap(StoredFact::eventId, f -> corrected(f, selected).orElse(f)));
         Comparator<StoredFact> order = Comparator
@@ -71,9 +98,10 @@ public class Histories {
                 .thenComparing(StoredFact::recordedAt);
         return selected.stream().sorted(order).map(f -> new HistoryEntry(f.eventId(), f.type(),
                 Summaries.of(f.event(), names), f.occurredOn(), f.recordedAt(), f.recordedBy(), f.source(),
-                anchors.get(f.eventId()) == f ? null : anchors.get(f.eventId()).eventId())).toList();
+                anchors.get(f.eventId()) == f ? null : anchors.get(f.eventId()).eventId(), f.bodyId(),
+                f.event() instanceof MandateEvent m ? m.mandateId() : null,
+                f.event() instanceof MeetingEvent m ? m.meetingId() : null)).toList();
     }
-
     /** For a correcting fact, the fact it corrects, if that is among those listed. */
     private static Optional<StoredFact> corrected(StoredFact fact, List<StoredFact> among) {
         Object e = fact.event();

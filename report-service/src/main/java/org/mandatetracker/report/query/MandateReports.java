@@ -1,52 +1,159 @@
 package org.mandatetracker.report.query;
 
-import org.mandatetracker.report.projection.FactLog;
-import org.mandatetracker.report.projection.StoredFact;
+import org.mandatetracker.citation.SourceCitation;
+import org.mandatetracker.mandate.api.Deadline;
+import org.mandatetracker.mandate.api.Evidence;
+import org.mandatetracker.support.jdbc.JsonColumns;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import java.util.function.Consumer;
 
-/** Mandates as of a date, folded from the fact log, with deadlines resolved against the meeting calendar. */
+/**
+ * Mandates as of a date, from the stored views: each mandate's version valid on that date, its session deadline
+ * joined to the session's version valid on the same date, and its status computed from both. This SQL is the one
+ * place where deadlines are resolved and statuses decided.
+ */
 @Component
 public class MandateReports {
 
     /** Resolved dates first, earliest first; unresolved and standing ones after, by conferral. */
-    public static final Comparator<MandateReport> BY_DUE_DATE = Comparator
-            .comparing(MandateReport::resolvedDue, Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(MandateReport::conferredOn).thenComparing(MandateReport::id);
+    private static final String BY_DUE_DATE = " ORDER BY resolved_due NULLS LAST, conferred_on, mandate_id";
 
-    private final FactLog facts;
+    private static final String AS_OF = """
+            WITH valid AS (
+              SELECT m.*, s.meeting_id AS session_meeting_id, s.state AS session_state, s.opens_on AS session_opens_on,
+                     b.name || ' (' || b.short_name || ')' AS deadline_body_label
+              FROM mandate_version m
+              LEFT JOIN LATERAL (
+                SELECT mv.meeting_id, mv.state, COALESCE(mv.held_from, mv.planned_start) AS opens_on
+                FROM meeting_version mv
+                WHERE mv.body_id = m.deadline_body AND mv.session_no = m.deadline_session
+                  AND mv.valid_from <= :asOf AND :asOf < mv.valid_to
+                ORDER BY mv.state = 'CANCELLED', mv.meeting_id LIMIT 1) s ON m.deadline_session IS NOT NULL
+              LEFT JOIN body_version b
+                ON b.body_id = m.deadline_body AND b.valid_from <= :asOf AND :asOf < b.valid_to
+              WHERE m.valid_from <= :asOf AND :asOf < m.valid_to %s
+            ), resolved AS (
+              SELECT valid.*,
+                CASE WHEN deadline_form = 'on-date' THEN deadline_date
+                     WHEN session_state IN ('SCHEDULED', 'HELD')
+                       THEN session_opens_on - CASE WHEN deadline_form = 'before-session' THEN 1 ELSE 0 END
+                END AS resolved_due,
+                CASE WHEN deadline_form = 'on-date' THEN 'DATED'
+                     WHEN deadline_form = 'standing' THEN 'STANDING'
+                     WHEN session_state = 'CANCELLED' THEN 'SESSION_CANCELLED'
+                     WHEN session_state IS NULL OR session_state = 'POSTPONED' THEN 'UNRESOLVED'
+                     ELSE 'RESOLVED'
+                END AS resolution
+              FROM valid
+            ), reported AS (
+              SELECT resolved.*,
+                CASE WHEN closed_as IS NOT NULL THEN closed_as
+                     WHEN deadline_form = 'standing' THEN 'STANDING'
+                     WHEN resolved_due < :asOf THEN 'OVERDUE'
+                     WHEN resolved_due - :asOf <= :dueSoonDays THEN 'DUE_SOON'
+                     WHEN extended THEN 'EXTENDED'
+                     ELSE 'OPEN'
+                END AS status
+              FROM resolved
+            )
+            SELECT * FROM reported WHERE true %s
+            """;
 
-    public MandateReports(FactLog facts) {
-        this.facts = facts;
+    private final JdbcClient jdbc;
+    private final JsonColumns json;
+
+    public MandateReports(JdbcClient jdbc, JsonColumns json) {
+        this.jdbc = jdbc;
+        this.json = json;
     }
 
-    public List<MandateReport> ofBody(String bodyId, LocalDate asOf) {
-        return fold(facts.where(FactKinds.MANDATE + " AND body_id = ?", bodyId), asOf);
+    public List<MandateReport> matching(MandateQuery query) {
+        return statement(query, BY_DUE_DATE).query(this::report).list();
     }
 
-    public List<MandateReport> all(LocalDate asOf) {
-        return fold(facts.where(FactKinds.MANDATE), asOf);
+    /** One page of the matching mandates, in due-date order, and how many match in all. */
+    public Page page(MandateQuery query, int page, int size) {
+        List<MandateReport> items = statement(query, BY_DUE_DATE + " LIMIT :limit OFFSET :offset")
+                .param("limit", size).param("offset", (long) page * size)
+                .query(this::report).list();
+        long total = items.isEmpty() || items.size() == size
+                ? jdbc.sql("SELECT count(*) FROM (" + sql(query) + ") counted").params(parameters(query))
+                .query(Long.class).single()
+                : (long) page * size + items.size();
+        return new Page(items, total);
     }
 
-    /** The meetings as known on {@code asOf}. */
-    public SessionCalendar calendar(LocalDate asOf) {
-        return SessionCalendar.asOf(facts.where(FactKinds.MEETING_LIFECYCLE), asOf);
+    public record Page(List<MandateReport> items, long total) {
     }
 
-    private List<MandateReport> fold(List<StoredFact> mandateFacts, LocalDate asOf) {
-        SessionCalendar calendar = calendar(asOf);
-        Names names = new Names(facts.where(FactKinds.BODY));
-        return mandateFacts.stream()
-                .collect(Collectors.groupingBy(StoredFact::aggregateId))
-                .values().stream()
-                .map(oneMandate -> MandateFold.asOf(oneMandate, asOf, calendar, names::deadline))
-                .flatMap(Optional::stream)
-                .sorted(BY_DUE_DATE)
-                .toList();
+    /** Hands each matching mandate, in due-date order, to {@code each} as it is read, so none are held in memory. */
+    public void forEach(MandateQuery query, Consumer<MandateReport> each) {
+        statement(query, BY_DUE_DATE).query((RowCallbackHandler) rs -> each.accept(report(rs, 0)));
+    }
+
+    public Optional<MandateReport> byId(String mandateId, LocalDate asOf) {
+        return jdbc.sql(AS_OF.formatted("AND m.mandate_id = :mandate", ""))
+                .params(parameters(MandateQuery.ofBody(null, asOf))).param("mandate", mandateId)
+                .query(this::report).optional();
+    }
+
+    private JdbcClient.StatementSpec statement(MandateQuery query, String tail) {
+        return jdbc.sql(sql(query) + tail).params(parameters(query));
+    }
+
+    /** The query with only the conditions asked for, so each plan can use the index that fits. */
+    private static String sql(MandateQuery query) {
+        StringBuilder filters = new StringBuilder();
+        if (!query.statuses().isEmpty()) {
+            filters.append(" AND status IN (:statuses)");
+        }
+        if (query.dueFrom() != null) {
+            filters.append(" AND resolved_due >= :dueFrom");
+        }
+        if (query.dueTo() != null) {
+            filters.append(" AND resolved_due <= :dueTo");
+        }
+        return AS_OF.formatted(query.bodyId() == null ? "" : "AND m.body_id = :body", filters);
+    }
+
+    private static Map<String, Object> parameters(MandateQuery query) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("asOf", query.asOf());
+        params.put("dueSoonDays", MandateStatus.DUE_SOON_DAYS);
+        if (query.bodyId() != null) {
+            params.put("body", query.bodyId());
+        }
+        if (!query.statuses().isEmpty()) {
+            params.put("statuses", query.statuses().stream().map(Enum::name).toList());
+        }
+        if (query.dueFrom() != null) {
+            params.put("dueFrom", query.dueFrom());
+        }
+        if (query.dueTo() != null) {
+            params.put("dueTo", query.dueTo());
+        }
+        return params;
+    }
+
+    private MandateReport report(ResultSet rs, int row) throws SQLException {
+        Deadline deadline = json.read(rs.getString("deadline"), Deadline.class);
+        String label = rs.getString("deadline_body_label");
+        return new MandateReport(rs.getString("mandate_id"), rs.getString("body_id"), rs.getString("task"),
+                json.read(rs.getString("source"), SourceCitation.class), JsonColumns.date(rs.getDate("conferred_on")),
+                deadline, Names.deadline(deadline, label), JsonColumns.date(rs.getDate("resolved_due")),
+                ResolvedDeadline.Resolution.valueOf(rs.getString("resolution")), rs.getString("session_meeting_id"),
+                MandateStatus.valueOf(rs.getString("status")), rs.getBoolean("extended"),
+                JsonColumns.date(rs.getDate("closed_on")), json.read(rs.getString("closed_by"), SourceCitation.class),
+                json.read(rs.getString("evidence"), Evidence.class), rs.getString("superseded_by"));
     }
 }

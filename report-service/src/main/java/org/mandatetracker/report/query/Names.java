@@ -1,40 +1,85 @@
 package org.mandatetracker.report.query;
 
-import org.mandatetracker.mandate.api.BodyEstablished;
-import org.mandatetracker.mandate.api.BodyEstablishmentCorrected;
-import org.mandatetracker.mandate.api.BodyRenamed;
 import org.mandatetracker.mandate.api.Deadline;
+import org.mandatetracker.mandate.api.Evidence;
+import org.mandatetracker.mandate.api.MandateEvent;
+import org.mandatetracker.mandate.api.MandateExtended;
+import org.mandatetracker.mandate.api.MandateFulfilled;
+import org.mandatetracker.mandate.api.MandateSuperseded;
 import org.mandatetracker.mandate.api.MandateConferred;
-import org.mandatetracker.meeting.api.MeetingScheduled;
+import org.mandatetracker.meeting.api.MeetingEvent;
 import org.mandatetracker.report.projection.StoredFact;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
-import java.util.Comparator;
+import java.time.LocalDate;
+import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
-/** What to call bodies, meetings and mandates in human-readable text, by their latest recorded names. */
+/**
+ * What to call the bodies, meetings and mandates some facts mention, as they were named on a date; looked up from
+ * the stored views for just those, in three queries.
+ */
 final class Names {
 
     private final Map<String, String> bodies = new HashMap<>();
     private final Map<String, String> meetings = new HashMap<>();
     private final Map<String, String> mandates = new HashMap<>();
 
-    Names(List<StoredFact> facts) {
-        facts.stream().sorted(Comparator.comparingLong(StoredFact::aggregateSeq)).forEach(fact -> {
+    private Names() {
+    }
+
+    /** The names, as of {@code asOf}, of everything the facts mention. */
+    static Names of(Collection<StoredFact> facts, LocalDate asOf, JdbcClient jdbc) {
+        Set<String> bodyIds = new HashSet<>();
+        Set<String> meetingIds = new HashSet<>();
+        Set<String> mandateIds = new HashSet<>();
+        for (StoredFact fact : facts) {
             Object e = fact.event();
-            if (e instanceof BodyEstablished b) {
-                bodies.put(b.bodyId(), b.profile().name() + " (" + b.profile().shortName() + ")");
-            } else if (e instanceof BodyEstablishmentCorrected b) {
-                bodies.put(b.bodyId(), b.profile().name() + " (" + b.profile().shortName() + ")");
-            } else if (e instanceof BodyRenamed b) {
-                bodies.put(b.bodyId(), b.name() + " (" + b.shortName() + ")");
-            } else if (e instanceof MeetingScheduled m) {
-                meetings.put(m.meetingId(), m.title());
-            } else if (e instanceof MandateConferred m) {
-                mandates.put(m.mandateId(), m.task());
+            bodyIds.add(fact.bodyId());
+            if (e instanceof MeetingEvent m) {
+                meetingIds.add(m.meetingId());
             }
-        });
+            if (e instanceof MandateEvent m) {
+                mandateIds.add(m.mandateId());
+            }
+            if (e instanceof MandateConferred m && m.deadline().sessionBodyId() != null) {
+                bodyIds.add(m.deadline().sessionBodyId());
+            }
+            if (e instanceof MandateExtended m && m.deadline().sessionBodyId() != null) {
+                bodyIds.add(m.deadline().sessionBodyId());
+            }
+            if (e instanceof MandateFulfilled m && m.evidence() instanceof Evidence.Meeting meeting) {
+                meetingIds.add(meeting.meetingId());
+            }
+            if (e instanceof MandateSuperseded m && m.supersededBy() != null) {
+                mandateIds.add(m.supersededBy());
+            }
+        }
+        Names names = new Names();
+        String validOn = " AND valid_from <= :asOf AND :asOf < valid_to";
+        jdbc.sql("SELECT body_id, name, short_name FROM body_version WHERE body_id IN (:ids)" + validOn)
+                .param("ids", nonEmpty(bodyIds)).param("asOf", asOf)
+                .query(rs -> {
+                    names.bodies.put(rs.getString(1), rs.getString(2) + " (" + rs.getString(3) + ")");
+                });
+        jdbc.sql("SELECT meeting_id, title FROM meeting_version WHERE meeting_id IN (:ids)" + validOn)
+                .param("ids", nonEmpty(meetingIds)).param("asOf", asOf)
+                .query(rs -> {
+                    names.meetings.put(rs.getString(1), rs.getString(2));
+                });
+        jdbc.sql("SELECT mandate_id, task FROM mandate_version WHERE mandate_id IN (:ids)" + validOn)
+                .param("ids", nonEmpty(mandateIds)).param("asOf", asOf)
+                .query(rs -> {
+                    names.mandates.put(rs.getString(1), rs.getString(2));
+                });
+        return names;
+    }
+
+    private static Collection<String> nonEmpty(Set<String> ids) {
+        return ids.isEmpty() ? Set.of("") : ids;
     }
 
     String body(String id) {
@@ -50,14 +95,20 @@ final class Names {
     }
 
     String deadline(Deadline deadline) {
+        return deadline(deadline, deadline.sessionBodyId() == null ? null : body(deadline.sessionBodyId()));
+    }
+
+    /** The deadline in words, naming its session's body by {@code bodyLabel} (its id when that is unknown). */
+    static String deadline(Deadline deadline, String bodyLabel) {
         if (deadline instanceof Deadline.OnDate d) {
             return "by " + d.date();
         }
+        String body = bodyLabel != null ? bodyLabel : deadline.sessionBodyId();
         if (deadline instanceof Deadline.BeforeSession d) {
-            return "before session " + d.session() + " of " + body(d.bodyId());
+            return "before session " + d.session() + " of " + body;
         }
         if (deadline instanceof Deadline.AtSession d) {
-            return "at session " + d.session() + " of " + body(d.bodyId());
+            return "at session " + d.session() + " of " + body;
         }
         return "standing (no deadline)";
     }

@@ -1,41 +1,53 @@
 package org.mandatetracker.report.query;
 
+import org.mandatetracker.meeting.api.MeetingEventTypes;
 import org.mandatetracker.meeting.api.RecommendationAdopted;
 import org.mandatetracker.report.projection.FactLog;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
-/** Recommendations adopted by a date, optionally by one body's meetings and since a date, oldest first. */
+/**
+ * Recommendations adopted by a date, optionally by one body's meetings and since a date, oldest first, a page at a
+ * time; each with its meeting's title as of that date.
+ */
 @Component
 public class Recommendations {
 
+    private static final String SQL = """
+            SELECT f.*, mv.title FROM fact f
+            LEFT JOIN meeting_version mv
+              ON mv.meeting_id = f.meeting_id AND mv.valid_from <= :asOf AND :asOf < mv.valid_to
+            WHERE f.event_type = '%s' AND f.occurred_on <= :asOf %s
+            ORDER BY f.occurred_on, f.recorded_at, f.event_id LIMIT :limit OFFSET :offset""";
+
+    private final JdbcClient jdbc;
     private final FactLog facts;
 
-    public Recommendations(FactLog facts) {
+    public Recommendations(JdbcClient jdbc, FactLog facts) {
+        this.jdbc = jdbc;
         this.facts = facts;
     }
 
-    public List<RecommendationView> adopted(String bodyId, LocalDate since, LocalDate asOf) {
-        StringBuilder condition = new StringBuilder(FactKinds.RECOMMENDATION + " AND occurred_on <= ?");
-        List<Object> params = new ArrayList<>(List.of(asOf));
+    public List<RecommendationView> adopted(String bodyId, LocalDate since, LocalDate asOf, int page, int size) {
+        String filters = (bodyId == null ? "" : " AND f.body_id = :body")
+                + (since == null ? "" : " AND f.occurred_on >= :since");
+        var statement = jdbc.sql(SQL.formatted(MeetingEventTypes.typeOf(RecommendationAdopted.class), filters))
+                .param("asOf", asOf).param("limit", size).param("offset", (long) page * size);
         if (bodyId != null) {
-            condition.append(" AND body_id = ?");
-            params.add(bodyId);
+            statement = statement.param("body", bodyId);
         }
         if (since != null) {
-            condition.append(" AND occurred_on >= ?");
-            params.add(since);
+            statement = statement.param("since", since);
         }
-        Names names = new Names(facts.where(FactKinds.MEETING_LIFECYCLE));
-        return facts.where(condition.toString(), params.toArray()).stream()
-                .map(fact -> view((RecommendationAdopted) fact.event(), names)).toList();
-    }
-
-    static RecommendationView view(RecommendationAdopted r, Names names) {
-        return new RecommendationView(r.recommendationId(), r.bodyId(), r.text(), r.addressee(), r.meetingId(),
-                names.meeting(r.meetingId()), r.paragraph(), r.reportSymbol(), r.occurredOn(), r.source());
+        return statement.query((rs, row) -> {
+            RecommendationAdopted r = (RecommendationAdopted) facts.toFact(rs, row).event();
+            String title = rs.getString("title");
+            return new RecommendationView(r.recommendationId(), r.bodyId(), r.text(), r.addressee(), r.meetingId(),
+                    title != null ? title : "meeting " + r.meetingId(), r.paragraph(), r.reportSymbol(),
+                    r.occurredOn(), r.source());
+        }).list();
     }
 }

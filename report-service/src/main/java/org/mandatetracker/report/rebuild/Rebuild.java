@@ -26,47 +26,58 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Drops the fact log and reads both topics again from their earliest offsets, up to where they ended when the
- * rebuild began. It reads without a consumer group, beside the live consumers: storing a fact is idempotent, so the
- * two never double anything, and the feed keeps its ids, so no subscriber hears of a recommendation twice. While it
- * runs, answers are incomplete; {@link #progress()} says how far it is.
+ * Rebuilds the read models, one at a time, with progress. From the fact log (the usual case): every stored view is
+ * refolded into new tables and swapped in, so answers stay complete meanwhile. From the topics (when the fact log
+ * itself is lost): the fact log is dropped and both topics are read again from their earliest offsets, up to where
+ * they ended when the rebuild began, beside the live consumers (storing a fact is idempotent, and the feed keeps its
+ * ids, so no subscriber hears of a recommendation twice); then the views are refolded. While the topics are being
+ * read, answers are incomplete.
  */
 @Component
 public class Rebuild {
+
+    /** Where a rebuild reads the facts from. */
+    public enum Source { FACTS, TOPICS }
 
     private static final Logger log = LoggerFactory.getLogger(Rebuild.class);
     private static final List<String> TOPICS = List.of(MandateEventTypes.TOPIC, MeetingEventTypes.TOPIC);
     private static final Duration LOG_EVERY = Duration.ofSeconds(2);
 
     private final FactLog facts;
+    private final ViewRebuild views;
     private final ParkedRecords parked;
     private final ConsumerFactory<String, byte[]> consumers;
     private final boolean onStart;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "rebuild"));
     private final AtomicReference<RebuildProgress> progress = new AtomicReference<>(RebuildProgress.IDLE);
 
-    Rebuild(FactLog facts, ParkedRecords parked, ConsumerFactory<String, byte[]> consumers,
+    Rebuild(FactLog facts, ViewRebuild views, ParkedRecords parked, ConsumerFactory<String, byte[]> consumers,
             @Value("${report.rebuild-on-start:false}") boolean onStart) {
         this.facts = facts;
+        this.views = views;
         this.parked = parked;
         this.consumers = consumers;
         this.onStart = onStart;
     }
 
+    /** Reads the topics again if asked to; else refolds views an older version of this service built. */
     @EventListener(ApplicationReadyEvent.class)
-    void rebuildOnStartIfAsked() {
+    void rebuildOnStartIfNeeded() {
         if (onStart) {
-            start();
+            start(Source.TOPICS);
+        } else if (!views.current()) {
+            log.info("The stored views were built by an older version: refolding them from the fact log");
+            start(Source.FACTS);
         }
     }
 
     /** Starts a rebuild unless one is running; returns whether it started. */
-    public synchronized boolean start() {
+    public synchronized boolean start(Source source) {
         if (progress.get().state().equals("RUNNING")) {
             return false;
         }
-        progress.set(new RebuildProgress("RUNNING", 0, 0, 0, Instant.now(), null, null));
-        worker.execute(this::run);
+        progress.set(new RebuildProgress("RUNNING", source.name(), 0, 0, 0, Instant.now(), null, null));
+        worker.execute(() -> run(source));
         return true;
     }
 
@@ -74,10 +85,66 @@ public class Rebuild {
         return progress.get();
     }
 
-    private void run() {
+    private void run(Source source) {
         Instant started = progress.get().startedAt();
+        try {
+            if (source == Source.TOPICS) {
+                readTopics(started);
+            }
+            Counter counter = new Counter(source, started, "facts refolded");
+            views.run(counter);
+            RebuildProgress last = progress.get();
+            progress.set(new RebuildProgress("COMPLETED", source.name(), last.done(), last.total(),
+                    last.recordsPerSecond(), started, Instant.now(), null));
+            log.info("Rebuild from {} completed: {} facts in {}", source, last.done(),
+                    Duration.between(started, Instant.now()));
+        } catch (RuntimeException e) {
+            log.error("Rebuild failed", e);
+            RebuildProgress last = progress.get();
+            progress.set(new RebuildProgress("FAILED", source.name(), last.done(), last.total(),
+                    last.recordsPerSecond(), started, Instant.now(), e.getMessage()));
+        }
+    }
+
+    /** Reports a phase's progress, and logs it every couple of seconds. */
+    private final class Counter implements ViewRebuild.Progress {
+        private final Source source;
+        private final Instant started;
+        private final String what;
+        private long total;
+        private Instant lastLog = Instant.now();
+
+        Counter(Source source, Instant started, String what) {
+            this.source = source;
+            this.started = started;
+            this.what = what;
+        }
+
+        @Override
+        public void started(long total) {
+            this.total = total;
+            log.info("Rebuild from {}: {} {} to go", source, total, what);
+            read(0);
+        }
+
+        @Override
+        public void read(long done) {
+            double seconds = Math.max(Duration.between(started, Instant.now()).toMillis(), 1) / 1000.0;
+            progress.set(new RebuildProgress("RUNNING", source.name(), done, total, done / seconds, started, null,
+                    null));
+            if (Duration.between(lastLog, Instant.now()).compareTo(LOG_EVERY) >= 0) {
+                lastLog = Instant.now();
+                log.info("Rebuild from {}: {} of {} {} ({} per second)", source, done, total, what,
+                        Math.round(done / seconds));
+            }
+        }
+    }
+
+    private void readTopics(Instant started) {
         Properties noGroup = new Properties();
         noGroup.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        noGroup.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
+        Counter counter = new Counter(Source.TOPICS, started, "records read");
         try (Consumer<String, byte[]> consumer = consumers.createConsumer(null, "report-rebuild", null, noGroup)) {
             List<TopicPartition> partitions = TOPICS.stream()
                     .flatMap(topic -> consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
@@ -87,11 +154,9 @@ public class Rebuild {
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             Map<TopicPartition, Long> beginnings = consumer.beginningOffsets(partitions);
-            long total = partitions.stream().mapToLong(p -> ends.get(p) - beginnings.get(p)).sum();
+            counter.started(partitions.stream().mapToLong(p -> ends.get(p) - beginnings.get(p)).sum());
             facts.clear();
-            log.info("Rebuild started: {} records on {}", total, TOPICS);
             long done = 0;
-            Instant lastLog = Instant.now();
             while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                     if (record.offset() < ends.get(new TopicPartition(record.topic(), record.partition()))) {
@@ -99,35 +164,16 @@ public class Rebuild {
                         done++;
                     }
                 }
-                progress.set(running(started, done, total));
-                if (Duration.between(lastLog, Instant.now()).compareTo(LOG_EVERY) >= 0) {
-                    lastLog = Instant.now();
-                    log.info("Rebuild: {} of {} records ({} per second)", done, total,
-                            Math.round(progress.get().recordsPerSecond()));
-                }
+                counter.read(done);
             }
-            RebuildProgress finished = running(started, done, total);
-            progress.set(new RebuildProgress("COMPLETED", done, total, finished.recordsPerSecond(), started,
-                    Instant.now(), null));
-            log.info("Rebuild completed: {} records in {}", done, Duration.between(started, Instant.now()));
-        } catch (RuntimeException e) {
-            log.error("Rebuild failed", e);
-            RebuildProgress last = progress.get();
-            progress.set(new RebuildProgress("FAILED", last.done(), last.total(), last.recordsPerSecond(), started,
-                    Instant.now(), e.getMessage()));
         }
     }
 
     private void apply(ConsumerRecord<String, byte[]> record) {
         try {
-            facts.append(record);
+            facts.append(record, false);
         } catch (Exception e) {
             parked.park(record, "rebuild: " + e.getClass().getSimpleName() + ": " + e.getMessage());
         }
-    }
-
-    private static RebuildProgress running(Instant started, long done, long total) {
-        double seconds = Math.max(Duration.between(started, Instant.now()).toMillis(), 1) / 1000.0;
-        return new RebuildProgress("RUNNING", done, total, done / seconds, started, null, null);
     }
 }

@@ -13,6 +13,7 @@ import org.mandatetracker.citation.DocumentReference;
 import org.mandatetracker.report.query.CalendarFeed;
 import org.mandatetracker.report.query.Histories;
 import org.mandatetracker.report.query.HistoryEntry;
+import org.mandatetracker.report.query.MandateQuery;
 import org.mandatetracker.report.query.MandateReport;
 import org.mandatetracker.report.query.MandateReports;
 import org.mandatetracker.report.query.MandateStatus;
@@ -20,6 +21,11 @@ import org.mandatetracker.report.query.RecommendationView;
 import org.mandatetracker.report.query.Recommendations;
 import org.mandatetracker.support.web.InvalidRequest;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,12 +33,15 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -41,13 +50,14 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.Predicate;
 
 @RestController
 @Tag(name = "Reports", description = "What bodies must do and by when, and the history behind it")
 class ReportController {
 
     private static final int MAX_PAGE_SIZE = 500;
+    /** Far beyond any real record, and small enough that page times size stays a long. */
+    private static final int MAX_PAGE = 1_000_000;
     private static final CsvMapper CSV = CsvMapper.builder().findAndAddModules()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
 
@@ -55,9 +65,13 @@ class ReportController {
     private final Histories histories;
     private final Recommendations recommendations;
     private final CalendarFeed calendar;
+    /** Read-only transactions, so that streamed answers are read through a cursor, a batch of rows at a time. */
+    private final TransactionTemplate reading;
 
     ReportController(MandateReports mandates, Histories histories, Recommendations recommendations,
-                     CalendarFeed calendar) {
+                     CalendarFeed calendar, PlatformTransactionManager transactions) {
+        this.reading = new TransactionTemplate(transactions);
+        this.reading.setReadOnly(true);
         this.mandates = mandates;
         this.histories = histories;
         this.recommendations = recommendations;
@@ -67,7 +81,14 @@ class ReportController {
     @GetMapping("/bodies/{id}/mandates")
     @Operation(summary = "A body's mandates as of a date: task, source, deadline as written and resolved, status")
     List<MandateReport> bodyMandates(@PathVariable String id, @AsOf @RequestParam(required = false) LocalDate asOf) {
-        return mandates.ofBody(id, orToday(asOf));
+        return mandates.matching(MandateQuery.ofBody(id, orToday(asOf)));
+    }
+
+    @GetMapping("/mandates/{id}")
+    @Operation(summary = "One mandate as of a date: the same answer as its entry in its body's mandates")
+    MandateReport mandate(@PathVariable String id, @AsOf @RequestParam(required = false) LocalDate asOf) {
+        return mandates.byId(id, orToday(asOf)).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                "No mandate '" + id + "' had been conferred by " + orToday(asOf)));
     }
 
     @GetMapping("/mandates")
@@ -77,29 +98,37 @@ class ReportController {
                             @RequestParam(required = false) LocalDate dueFrom,
                             @RequestParam(required = false) LocalDate dueTo,
                             @AsOf @RequestParam(required = false) LocalDate asOf,
-                            @RequestParam(defaultValue = "0") @Min(0) int page,
+                            @RequestParam(defaultValue = "0") @Min(0) @Max(MAX_PAGE) int page,
                             @RequestParam(defaultValue = "50") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
-        List<MandateReport> matching = filtered(status, body, dueFrom, dueTo, asOf);
-        List<MandateReport> items = matching.stream().skip((long) page * size).limit(size).toList();
-        return new MandatePage(items, page, size, matching.size());
+        MandateReports.Page found = mandates.page(query(status, body, dueFrom, dueTo, asOf), page, size);
+        return new MandatePage(found.items(), page, size, found.total());
     }
 
     @GetMapping(value = "/mandates.csv", produces = "text/csv")
     @Operation(summary = "The same mandates as GET /mandates, all pages, as CSV")
-    ResponseEntity<String> mandatesCsv(@RequestParam(required = false) List<String> status,
-                                       @RequestParam(required = false) String body,
-                                       @RequestParam(required = false) LocalDate dueFrom,
-                                       @RequestParam(required = false) LocalDate dueTo,
-                                       @AsOf @RequestParam(required = false) LocalDate asOf) throws IOException {
+    ResponseEntity<StreamingResponseBody> mandatesCsv(@RequestParam(required = false) List<String> status,
+                                                      @RequestParam(required = false) String body,
+                                                      @RequestParam(required = false) LocalDate dueFrom,
+                                                      @RequestParam(required = false) LocalDate dueTo,
+                                                      @AsOf @RequestParam(required = false) LocalDate asOf) {
+        MandateQuery query = query(status, body, dueFrom, dueTo, asOf);
         CsvSchema schema = CSV.schemaFor(MandateRow.class).withHeader();
-        StringWriter out = new StringWriter();
-        try (SequenceWriter writer = CSV.writer(schema).writeValues(out)) {
-            for (MandateReport report : filtered(status, body, dueFrom, dueTo, asOf)) {
-                writer.write(MandateRow.of(report));
+        StreamingResponseBody csv = out -> reading.executeWithoutResult(tx -> {
+            try (SequenceWriter writer = CSV.writer(schema).writeValues(
+                    new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
+                mandates.forEach(query, report -> {
+                    try {
+                        writer.write(MandateRow.of(report));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-        }
+        });
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header("Content-Disposition", "attachment; filename=\"mandates.csv\"").body(out.toString());
+                .header("Content-Disposition", "attachment; filename=\"mandates.csv\"").body(csv);
     }
 
     @GetMapping("/decisions/{ref}/history")
@@ -124,29 +153,36 @@ class ReportController {
     }
 
     @GetMapping("/recommendations")
-    @Operation(summary = "Recommendations adopted, optionally by one body's meetings and since a date")
+    @Operation(summary = "Recommendations adopted, optionally by one body's meetings and since a date, a page at a time")
     List<RecommendationView> recommendations(@RequestParam(required = false) String body,
                                              @RequestParam(required = false) LocalDate since,
-                                             @AsOf @RequestParam(required = false) LocalDate asOf) {
-        return recommendations.adopted(body, since, orToday(asOf));
+                                             @AsOf @RequestParam(required = false) LocalDate asOf,
+                                             @RequestParam(defaultValue = "0") @Min(0) @Max(MAX_PAGE) int page,
+                                             @RequestParam(defaultValue = "500") @Min(1) @Max(MAX_PAGE_SIZE)
+                                             int size) {
+        return recommendations.adopted(body, since, orToday(asOf), page, size);
     }
 
     @GetMapping(value = "/calendar.ics", produces = "text/calendar")
     @Operation(summary = "An iCalendar feed of meetings and resolved deadlines, optionally for one body")
-    ResponseEntity<String> calendar(@RequestParam(required = false) String body,
-                                    @AsOf @RequestParam(required = false) LocalDate asOf) {
-        return ResponseEntity.ok().contentType(new MediaType("text", "calendar", StandardCharsets.UTF_8))
-                .body(calendar.of(body, orToday(asOf)).toString());
+    ResponseEntity<StreamingResponseBody> calendar(@RequestParam(required = false) String body,
+                                                   @AsOf @RequestParam(required = false) LocalDate asOf) {
+        LocalDate day = orToday(asOf);
+        StreamingResponseBody ics = out -> reading.executeWithoutResult(tx -> {
+            try {
+                Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+                calendar.write(body, day, writer);
+                writer.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        return ResponseEntity.ok().contentType(new MediaType("text", "calendar", StandardCharsets.UTF_8)).body(ics);
     }
 
-    private List<MandateReport> filtered(List<String> status, String body, LocalDate dueFrom, LocalDate dueTo,
-                                         LocalDate asOf) {
-        Set<MandateStatus> statuses = statuses(status);
-        Predicate<MandateReport> wanted = r -> (statuses.isEmpty() || statuses.contains(r.status()))
-                && (body == null || body.equals(r.bodyId()))
-                && (dueFrom == null || r.resolvedDue() != null && !r.resolvedDue().isBefore(dueFrom))
-                && (dueTo == null || r.resolvedDue() != null && !r.resolvedDue().isAfter(dueTo));
-        return mandates.all(orToday(asOf)).stream().filter(wanted).toList();
+    private static MandateQuery query(List<String> status, String body, LocalDate dueFrom, LocalDate dueTo,
+                                      LocalDate asOf) {
+        return new MandateQuery(orToday(asOf), statuses(status), body, dueFrom, dueTo);
     }
 
     private static Set<MandateStatus> statuses(List<String> names) {

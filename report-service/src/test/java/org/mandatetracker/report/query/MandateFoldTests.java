@@ -28,7 +28,10 @@ import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Mandate status and deadline resolution, folded from facts fed directly: every status and every deadline form. */
+/**
+ * The reference fold the stored views are checked against: mandate status and deadline resolution, folded from facts
+ * fed directly, for every status and every deadline form.
+ */
 class MandateFoldTests {
 
     private static final String COP = "cop";
@@ -61,7 +64,7 @@ class MandateFoldTests {
 
     private Optional<MandateReport> asOf(String date) {
         LocalDate asOf = LocalDate.parse(date);
-        return MandateFold.asOf(mandateFacts, asOf, SessionCalendar.asOf(meetingFacts, asOf), Object::toString);
+        return ReferenceFold.report(mandateFacts, meetingFacts, asOf, Object::toString);
     }
 
     private MandateReport report(String date) {

@@ -1,4 +1,4 @@
-package org.mandatetracker.report.query;
+package org.mandatetracker.report.projection;
 
 import org.mandatetracker.citation.SourceCitation;
 import org.mandatetracker.mandate.api.Deadline;
@@ -9,35 +9,32 @@ import org.mandatetracker.mandate.api.MandateFulfilled;
 import org.mandatetracker.mandate.api.MandateSuperseded;
 import org.mandatetracker.mandate.api.MandateTaskAmended;
 import org.mandatetracker.mandate.api.MandateTerminated;
-import org.mandatetracker.report.projection.StoredFact;
+import org.mandatetracker.report.projection.MandateState.Closure;
 
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
 /** One mandate folded from its facts that had happened by a date; empty if it had not yet been conferred. */
-final class MandateFold {
+public final class MandateFold {
 
     private MandateConferred conferred;
     private String task;
     private Deadline deadline;
     private boolean extended;
-    private MandateStatus closedAs;
+    private Closure closure;
     private LocalDate closedOn;
     private SourceCitation closedBy;
     private Evidence evidence;
     private String supersededBy;
 
-    static Optional<MandateReport> asOf(List<StoredFact> facts, LocalDate asOf, SessionCalendar calendar,
-                                         Function<Deadline, String> deadlineText) {
+    /** @param facts one mandate's facts, in its own order */
+    public static Optional<MandateState> asOf(List<StoredFact> facts, LocalDate asOf) {
         MandateFold fold = new MandateFold();
-        facts.stream()
-                .filter(fact -> !fact.occurredOn().isAfter(asOf))
-                .sorted(Comparator.comparingLong(StoredFact::aggregateSeq).thenComparingLong(StoredFact::position))
-                .forEach(fact -> fold.apply(fact.event()));
-        return Optional.ofNullable(fold.conferred).map(c -> fold.report(asOf, calendar, deadlineText));
+        facts.stream().filter(fact -> !fact.occurredOn().isAfter(asOf)).forEach(fact -> fold.apply(fact.event()));
+        return Optional.ofNullable(fold.conferred).map(c -> new MandateState(c.mandateId(), c.bodyId(), fold.task,
+                c.source(), c.occurredOn(), fold.deadline, fold.extended, fold.closure, fold.closedOn, fold.closedBy,
+                fold.evidence, fold.supersededBy));
     }
 
     private void apply(Object event) {
@@ -53,27 +50,19 @@ final class MandateFold {
             deadline = e.deadline();
             extended = true;
         } else if (event instanceof MandateFulfilled e) {
-            close(MandateStatus.FULFILLED, e.occurredOn(), e.source());
+            close(Closure.FULFILLED, e.occurredOn(), e.source());
             evidence = e.evidence();
         } else if (event instanceof MandateTerminated e) {
-            close(MandateStatus.TERMINATED, e.occurredOn(), e.source());
+            close(Closure.TERMINATED, e.occurredOn(), e.source());
         } else if (event instanceof MandateSuperseded e) {
-            close(MandateStatus.SUPERSEDED, e.occurredOn(), e.source());
+            close(Closure.SUPERSEDED, e.occurredOn(), e.source());
             supersededBy = e.supersededBy();
         }
     }
 
-    private void close(MandateStatus status, LocalDate on, SourceCitation by) {
-        closedAs = status;
+    private void close(Closure how, LocalDate on, SourceCitation by) {
+        closure = how;
         closedOn = on;
         closedBy = by;
-    }
-
-    private MandateReport report(LocalDate asOf, SessionCalendar calendar, Function<Deadline, String> deadlineText) {
-        ResolvedDeadline resolved = ResolvedDeadline.of(deadline, calendar);
-        MandateStatus status = closedAs != null ? closedAs : MandateStatus.ofOpen(resolved, extended, asOf);
-        return new MandateReport(conferred.mandateId(), conferred.bodyId(), task, conferred.source(),
-                conferred.occurredOn(), deadline, deadlineText.apply(deadline), resolved.due(), resolved.resolution(),
-                resolved.meetingId(), status, extended, closedOn, closedBy, evidence, supersededBy);
     }
 }

@@ -1,4 +1,4 @@
-package org.mandatetracker.report.query;
+package org.mandatetracker.report.projection;
 
 import java.time.LocalDate;
 

@@ -1,0 +1,124 @@
+package org.mandatetracker.report.rebuild;
+
+import org.mandatetracker.report.projection.AggregateType;
+import org.mandatetracker.report.projection.FactLog;
+import org.mandatetracker.report.projection.StoredFact;
+import org.mandatetracker.report.projection.ViewTables;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Refolds every stored view from the fact log into new tables, then swaps them in, so answers stay complete while it
+ * runs. Facts arriving meanwhile are caught up under a lock just before the swap.
+ */
+@Component
+class ViewRebuild {
+
+    /** Bumped whenever the views' shape or folds change, so that a service finding older views refolds them. */
+    static final int GENERATION = 1;
+    private static final String NEXT = "_next";
+
+    private static final String VIEW_FACTS = " AND (event_type LIKE '" + AggregateType.BODY.viewFacts
+            + "' OR event_type LIKE '" + AggregateType.MANDATE.viewFacts + "' OR event_type LIKE '"
+            + AggregateType.MEETING.viewFacts + "')";
+
+    private final JdbcTemplate jdbc;
+    /** Reads through a cursor, a thousand rows at a time, inside the fill's transaction. */
+    private final JdbcTemplate streaming;
+    private final FactLog facts;
+    private final ViewTables views;
+    private final TransactionTemplate transaction;
+
+    ViewRebuild(JdbcTemplate jdbc, FactLog facts, ViewTables views, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.streaming = new JdbcTemplate(jdbc.getDataSource());
+        this.streaming.setFetchSize(1000);
+        this.facts = facts;
+        this.views = views;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    /** Whether the views were built by this generation of the folds. */
+    boolean current() {
+        return jdbc.queryForList("SELECT generation FROM view_generation", Integer.class).contains(GENERATION);
+    }
+
+    /** Hears how many facts the rebuild will read, then how many it has read so far. */
+    interface Progress {
+        void started(long total);
+
+        void read(long done);
+    }
+
+    /** Refolds every view from the facts. */
+    void run(Progress progress) {
+        // Taking a SHARE lock waits for every transaction inserting facts to commit, so every fact up to `upTo` is
+        // visible, and any fact stored later gets a higher position.
+        long upTo = transaction.execute(tx -> {
+            jdbc.execute("LOCK TABLE fact IN SHARE MODE");
+            return jdbc.queryForObject("SELECT COALESCE(max(position), 0) FROM fact", Long.class);
+        });
+        progress.started(jdbc.queryForObject("SELECT count(*) FROM fact WHERE position <= ?" + VIEW_FACTS,
+                Long.class, upTo));
+        transaction.executeWithoutResult(tx -> {
+            for (String table : ViewTables.tables()) {
+                jdbc.execute("DROP TABLE IF EXISTS " + table + NEXT);
+                jdbc.execute("CREATE TABLE " + table + NEXT + " (LIKE " + table + " INCLUDING ALL)");
+            }
+        });
+        transaction.executeWithoutResult(tx -> fill(upTo, progress));
+        transaction.executeWithoutResult(tx -> {
+            jdbc.execute("LOCK TABLE fact IN SHARE MODE");
+            jdbc.query("SELECT DISTINCT aggregate_type, aggregate_id FROM fact WHERE position > ?",
+                    (RowCallbackHandler) rs -> {
+                        AggregateType type = AggregateType.valueOf(rs.getString(1));
+                        views.replace(type, rs.getString(2), facts.viewFactsOf(type, rs.getString(2)), NEXT);
+                    }, upTo);
+            for (String table : ViewTables.tables()) {
+                jdbc.execute("LOCK TABLE " + table + " IN ACCESS EXCLUSIVE MODE");
+                jdbc.execute("DROP TABLE " + table);
+                jdbc.execute("ALTER TABLE " + table + NEXT + " RENAME TO " + table);
+            }
+            jdbc.update("""
+                    INSERT INTO view_generation (generation, built_at) VALUES (?, now())
+                    ON CONFLICT (id) DO UPDATE SET generation = excluded.generation, built_at = excluded.built_at""",
+                    GENERATION);
+        });
+    }
+
+    /** Reads the facts aggregate by aggregate, through a cursor, and writes each one's versions in batches. */
+    private void fill(long upTo, Progress progress) {
+        ViewTables.Batch batch = views.batch(NEXT);
+        List<StoredFact> aggregate = new ArrayList<>();
+        String[] current = {null, null};
+        long[] read = {0};
+        streaming.query("SELECT * FROM fact WHERE position <= ?" + VIEW_FACTS
+                + " ORDER BY aggregate_type, aggregate_id, aggregate_seq, position", (RowCallbackHandler) rs -> {
+            String type = rs.getString("aggregate_type");
+            String id = rs.getString("aggregate_id");
+            if (!(type.equals(current[0]) && id.equals(current[1]))) {
+                if (!aggregate.isEmpty()) {
+                    batch.add(AggregateType.valueOf(current[0]), aggregate);
+                    aggregate.clear();
+                }
+                current[0] = type;
+                current[1] = id;
+            }
+            aggregate.add(facts.toFact(rs, 0));
+            if (++read[0] % 1000 == 0) {
+                progress.read(read[0]);
+            }
+        }, upTo);
+        if (!aggregate.isEmpty()) {
+            batch.add(AggregateType.valueOf(current[0]), aggregate);
+        }
+        batch.flush();
+        progress.read(read[0]);
+    }
+}
