@@ -1,0 +1,313 @@
+package org.mandatetracker.bench;
+
+import org.mandatetracker.bench.measure.Api;
+import org.mandatetracker.bench.measure.ClosedLoop;
+import org.mandatetracker.bench.measure.JdbcBaseline;
+import org.mandatetracker.bench.measure.KafkaBaseline;
+import org.mandatetracker.bench.measure.Measurement;
+import org.mandatetracker.bench.measure.Query;
+import org.mandatetracker.bench.measure.Rebuild;
+import org.mandatetracker.bench.measure.Visibility;
+import org.mandatetracker.bench.measure.Writes;
+import org.mandatetracker.bench.report.Results;
+import org.mandatetracker.bench.report.Row;
+import org.mandatetracker.bench.seed.Ingestion;
+import org.mandatetracker.bench.seed.Layout;
+import org.mandatetracker.bench.seed.SeedGenerator;
+import org.mandatetracker.bench.seed.SeedPublisher;
+import org.mandatetracker.bench.system.LocalSystem;
+import org.mandatetracker.bench.system.Machine;
+import org.mandatetracker.bench.system.Ports;
+import org.mandatetracker.mandate.api.MandateEventTypes;
+import org.mandatetracker.meeting.api.MeetingEventTypes;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One run: start the system, take the baselines, grow the record scale by scale asking the read-side questions at
+ * each, then measure commands, write-to-visible latency, a rebuild against a raw read of the topics, and the
+ * processes' memory and start-up; stop the system whatever happened, and write the results.
+ */
+public final class Benchmark {
+
+    static final long TARGET_SCALE = 1_000_000;
+    private static final List<String> TOPICS = List.of(MandateEventTypes.TOPIC, MeetingEventTypes.TOPIC);
+
+    private final Settings settings;
+    private final String runId = UUID.randomUUID().toString().substring(0, 6);
+    private final String prefix = "bench-" + runId;
+    private final Layout layout = new Layout(prefix);
+    private final Results results;
+    private final HttpClient http = Api.newClient();
+    private final Map<Integer, Measurement> httpFloor = new HashMap<>();
+    private final Map<Integer, Measurement> jdbc = new HashMap<>();
+    private Measurement kafkaLatency;
+    private Measurement rawConsume;
+
+    public Benchmark(Settings settings) {
+        this.settings = settings;
+        Map<String, Object> described = new LinkedHashMap<>();
+        described.put("scales", settings.scales());
+        described.put("queryClients", settings.queryClients());
+        described.put("writeClients", settings.writeClients());
+        described.put("rates", settings.rates());
+        described.put("phaseSeconds", settings.phase().toMillis() / 1000.0);
+        described.put("warmUpSeconds", settings.warmUp().toMillis() / 1000.0);
+        described.put("visibilitySeconds", settings.visibilityPhase().toMillis() / 1000.0);
+        described.put("javaOptions", settings.javaOptions());
+        described.put("runId", runId);
+        this.results = new Results(Machine.current(), described);
+    }
+
+    /** Runs everything and writes the results; answers them, with the failure that ended the run if one did. */
+    public Results.Document run() throws Exception {
+        String failure = null;
+        Ports ports = Ports.from(settings.portBase());
+        LocalSystem system = new LocalSystem(settings.root(), settings.output().resolve("run"), "_bench_" + runId,
+                ports, settings.javaOptions(), settings.output());
+        try {
+            System.out.println("Starting the system (deploy/local/up) on ports from " + ports.gateway() + " ...");
+            system.start(Duration.ofMinutes(12));
+            results.note("deploy/local/up took " + system.launchTime().toSeconds() + " s (Kafka, then four "
+                    + "services one after another)");
+            if (!system.launcherReadsJavaOptions()) {
+                results.note("the launcher reads no JVM options from the environment (JAVA_OPTS), so the services "
+                        + "ran with its own heap setting, not " + settings.javaOptions());
+            }
+            measure(system);
+        } catch (Exception | AssertionError e) {
+            failure = e.toString();
+            e.printStackTrace();
+        } finally {
+            try {
+                system.close();
+            } catch (Exception e) {
+                failure = failure == null ? "deploy/local/down failed: " + e : failure;
+            }
+        }
+        Results.Document document = results.write(settings.output(), failure);
+        System.out.println("Results: " + settings.output().resolve("results.md") + " and results.json");
+        return document;
+    }
+
+    private void measure(LocalSystem system) throws Exception {
+        String secret = system.internalSecret();
+        Ports ports = system.ports();
+        Api mandate = new Api(http, "http://127.0.0.1:" + ports.mandate(), secret);
+        Api meeting = new Api(http, "http://127.0.0.1:" + ports.meeting(), secret);
+        Api report = new Api(http, "http://127.0.0.1:" + ports.report(), secret);
+        startUp(system);
+        baselines(system, report);
+
+        SeedGenerator generator = new SeedGenerator(layout);
+        try (SeedPublisher publisher = new SeedPublisher(system.bootstrapServers());
+             Ingestion ingestion = new Ingestion(system.bootstrapServers(), settings.reportGroup(), TOPICS)) {
+            ingestion.awaitCaughtUp(settings.ingestTimeout());
+            for (long scale : settings.scales()) {
+                seed(generator, publisher, ingestion, scale);
+                checkSeeded(report, generator);
+                for (Query query : Query.values()) {
+                    for (int clients : settings.queryClients()) {
+                        query(report, query, scale, clients, generator);
+                    }
+                }
+            }
+            long finalScale = settings.scales().get(settings.scales().size() - 1);
+            writes(mandate, finalScale);
+            ingestion.awaitCaughtUp(settings.ingestTimeout());
+            visibility(mandate, meeting, report, finalScale);
+            ingestion.awaitCaughtUp(settings.ingestTimeout());
+            rebuild(system, report, ingestion, finalScale);
+        }
+        memory(system);
+    }
+
+    private void startUp(LocalSystem system) throws Exception {
+        for (String service : LocalSystem.SERVICES) {
+            var seconds = system.startUpSeconds(service);
+            Row row = Row.of("start-up", "start-up " + service, "empty", "").value(seconds.orElse(Double.NaN), "s");
+            results.add(row.counts(seconds.isPresent() ? 1 : 0, seconds.isPresent() ? 0 : 1, 0));
+        }
+    }
+
+    private void baselines(LocalSystem system, Api report) throws Exception {
+        try (JdbcBaseline baseline = new JdbcBaseline(settings.pgHost(), settings.pgPort(), settings.pgUser(),
+                "_" + runId)) {
+            for (int clients : settings.writeClients()) {
+                Measurement m = baseline.insertRate(clients, settings.warmUp(), settings.phase());
+                jdbc.put(clients, m);
+                results.add(latencyRow("jdbc", "JDBC insert, one event per transaction", "scratch db", clients, m));
+            }
+        }
+        KafkaBaseline kafka = new KafkaBaseline(system.bootstrapServers());
+        kafkaLatency = kafka.produceToConsume("bench.baseline." + runId, settings.kafkaRate(), settings.phase());
+        results.add(latencyRow("kafka", "Kafka produce -> consume", "scratch topic", 1, kafkaLatency)
+                .value(settings.kafkaRate(), "/s offered"));
+        for (int clients : settings.queryClients()) {
+            Measurement m = ClosedLoop.run(clients, settings.warmUp(), settings.phase(),
+                    (client, iteration, random) -> report.getOk("/actuator/health/liveness"));
+            httpFloor.put(clients, m);
+            results.add(latencyRow("http-floor", "HTTP floor: report-service liveness", "-", clients, m));
+        }
+    }
+
+    private void seed(SeedGenerator generator, SeedPublisher publisher, Ingestion ingestion, long scale)
+            throws Exception {
+        long before = generator.facts();
+        long start = System.nanoTime();
+        generator.growTo(scale, publisher);
+        publisher.flush();
+        double published = (System.nanoTime() - start) / 1e9;
+        Duration behind = ingestion.awaitCaughtUp(settings.ingestTimeout());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long facts = generator.facts() - before;
+        results.add(Row.of("seed", "seed ingested by report-service", label(scale), "1")
+                .value(facts / seconds, "facts/s").counts(facts, 0, 0));
+        results.note(String.format(Locale.ROOT, "seeded %d facts (%d bodies in all, %d on the topics) in %.1f s "
+                        + "of publishing; report-service caught up %.1f s later", facts, generator.bodies(),
+                ingestion.records(), published, behind.toMillis() / 1000.0));
+    }
+
+    /** A seeded body's mandates must all be there, or the seed's shape and the services' have drifted apart. */
+    private void checkSeeded(Api report, SeedGenerator generator) throws Exception {
+        int last = generator.bodies() - 1;
+        var response = report.get("/bodies/" + layout.bodyId(last) + "/mandates?asOf=" + layout.midLife(last));
+        long mandates = response.statusCode() == 200
+                ? new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()).size() : -1;
+        if (mandates != Layout.MANDATES) {
+            throw new IllegalStateException("report-service shows " + mandates + " mandates of seeded body "
+                    + layout.bodyId(last) + " (expected " + Layout.MANDATES + "): " + response.statusCode() + " "
+                    + response.body());
+        }
+    }
+
+    private void query(Api report, Query query, long scale, int clients, SeedGenerator generator) throws Exception {
+        Measurement m = ClosedLoop.run(clients, settings.warmUp(), settings.phase(),
+                query.against(report, layout, generator.bodies(), generator.bodies() * Layout.MANDATES));
+        Row row = latencyRow("query", query.title(), label(scale), clients, m);
+        Measurement floor = httpFloor.get(clients);
+        row = row.against(String.format(Locale.ROOT, "HTTP floor p99 %.2f ms", floor.p99Millis()),
+                m.p99Millis() / floor.p99Millis());
+        int limit = switch (query) {
+            case BODY_MANDATES -> clients == 1 ? 10 : clients == 32 ? 50 : 0;
+            case MANDATE_PAGE -> 20;
+            case DECISION_HISTORY -> 30;
+            default -> 0;
+        };
+        if (limit > 0) {
+            row = row.target("p99 <= " + limit + " ms at 1M", m.p99Millis() <= limit && m.errors() == 0,
+                    scale == TARGET_SCALE);
+        }
+        results.add(row);
+    }
+
+    private void writes(Api mandate, long scale) throws Exception {
+        for (int clients : settings.writeClients()) {
+            Measurement m = ClosedLoop.run(clients, settings.warmUp(), settings.phase(),
+                    Writes.establishAndConfer(mandate, prefix + "-w" + clients, symbol() + "/W/EST"));
+            Row row = latencyRow("write", "commands to mandate-service (1 body : 9 mandates)", label(scale),
+                    clients, m);
+            Measurement floor = jdbc.get(clients);
+            if (floor != null) {
+                row = row.against(String.format(Locale.ROOT, "JDBC %.0f/s, p99 %.2f ms", floor.ratePerSecond(),
+                        floor.p99Millis()), m.ratePerSecond() / floor.ratePerSecond());
+            }
+            if (clients == 16) {
+                row = row.target(">= 400/s with p99 <= 100 ms",
+                        m.ratePerSecond() >= 400 && m.p99Millis() <= 100 && m.errors() == 0, true);
+            }
+            results.add(row);
+        }
+    }
+
+    private void visibility(Api mandate, Api meeting, Api report, long scale) throws Exception {
+        try (Visibility visibility = new Visibility(mandate, meeting, report, prefix, symbol(),
+                settings.visibilityMeetings())) {
+            visibility.prepare(http, Duration.ofSeconds(60));
+            for (double rate : settings.rates()) {
+                Visibility.Outcome outcome = visibility.run(rate, settings.visibilityPhase(), settings.drain());
+                String clients = String.format(Locale.ROOT, "%.0f/s open", rate);
+                results.add(Row.of("visibility", "recommendation answered (from scheduled send)", label(scale),
+                                clients)
+                        .latencies(outcome.answer().p50Millis(), outcome.answer().p99Millis())
+                        .value(outcome.acknowledged() / outcome.seconds(), "/s acked")
+                        .counts(outcome.acknowledged(), outcome.failed(), 0));
+                Row row = Row.of("visibility", "write -> visible on SSE", label(scale), clients)
+                        .latencies(outcome.visible().p50Millis(), outcome.visible().p99Millis())
+                        .counts(outcome.visible().count(), outcome.failed(), outcome.missing())
+                        .against(String.format(Locale.ROOT, "Kafka p50 %.2f / p99 %.2f ms", kafkaLatency.p50Millis(),
+                                kafkaLatency.p99Millis()), outcome.visible().p50Millis() / kafkaLatency.p50Millis());
+                if (rate == 100) {
+                    row = row.target("p50 <= 50 ms, p99 <= 250 ms, none missing",
+                            outcome.visible().p50Millis() <= 50 && outcome.visible().p99Millis() <= 250
+                                    && outcome.missing() == 0, true);
+                }
+                results.add(row);
+                if (outcome.missing() > 0) {
+                    results.note(outcome.missing() + " acknowledged recommendations at " + clients
+                            + " never reached the stream, e.g. " + outcome.missingIds());
+                }
+            }
+        }
+    }
+
+    private void rebuild(LocalSystem system, Api report, Ingestion ingestion, long scale) throws Exception {
+        rawConsume = new KafkaBaseline(system.bootstrapServers()).consumeAll(TOPICS);
+        results.add(Row.of("raw-consume", "raw consume of both topics, no group", label(scale), "1")
+                .value(rawConsume.ratePerSecond(), "records/s").counts(rawConsume.count(), 0, 0));
+        Rebuild.Outcome outcome = Rebuild.run(report, settings.ingestTimeout());
+        double ratio = outcome.ratePerSecond() / rawConsume.ratePerSecond();
+        results.add(Row.of("rebuild", "report-service rebuild (" + outcome.state() + ")", label(scale), "1")
+                .value(outcome.ratePerSecond(), "events/s")
+                .counts(outcome.records(), outcome.state().equals("COMPLETED") ? 0 : 1, 0)
+                .against(String.format(Locale.ROOT, "raw consume %.0f/s", rawConsume.ratePerSecond()), ratio)
+                .target(">= 0.5x raw consume", ratio >= 0.5 && outcome.state().equals("COMPLETED"), true));
+        results.note(String.format(Locale.ROOT, "rebuild: report-service reports %.0f records/s itself; "
+                + "%d records on the topics", outcome.serviceRate(), ingestion.records()));
+    }
+
+    private void memory(LocalSystem system) throws Exception {
+        for (String name : List.of("mandate-service", "meeting-service", "report-service", "gateway", "kafka")) {
+            var pid = system.pid(name);
+            if (pid.isEmpty()) {
+                results.add(Row.of("rss", "RSS " + name, "end of run", "").counts(0, 1, 0));
+                continue;
+            }
+            String status = "/proc/" + pid.get() + "/status";
+            double rss = Machine.procField(status, "VmRSS").map(Machine::kilobytes).orElse(-1L) / 1024.0;
+            double peak = Machine.procField(status, "VmHWM").map(Machine::kilobytes).orElse(-1L) / 1024.0;
+            Row row = Row.of("rss", "RSS " + name, "end of run", "").value(rss, "MB")
+                    .counts(rss > 0 ? 1 : 0, rss > 0 ? 0 : 1, 0)
+                    .against(String.format(Locale.ROOT, "peak %.0f MB", peak), Double.NaN);
+            if (!name.equals("kafka")) {
+                row = row.target("<= 350 MB", rss > 0 && rss <= 350, true);
+            }
+            results.add(row);
+        }
+    }
+
+    private static Row latencyRow(String section, String measure, String scale, int clients, Measurement m) {
+        return Row.of(section, measure, scale, Integer.toString(clients))
+                .latencies(m.p50Millis(), m.p99Millis())
+                .value(m.ratePerSecond(), "/s")
+                .counts(m.count(), m.errors(), 0);
+    }
+
+    private String symbol() {
+        return "BENCH/" + runId.toUpperCase(Locale.ROOT);
+    }
+
+    static String label(long facts) {
+        if (facts >= 1_000_000 && facts % 1_000_000 == 0) {
+            return facts / 1_000_000 + "M facts";
+        }
+        return facts >= 1000 && facts % 1000 == 0 ? facts / 1000 + "k facts" : facts + " facts";
+    }
+}

@@ -1,0 +1,20 @@
+package org.mandatetracker.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What a run does, as the command line sets it.
+ *
+ * @param scales        fact counts the record grows to, in order; queries are measured at each
+ * @param queryClients  concurrencies for queries (and the HTTP floor beside them)
+ * @param writeClients  concurrencies for commands (and the JDBC baseline beside them)
+ * @param rates         commands per second for write-to-visible latency
+ */
+public record Settings(Path root, Path output, int portBase, String javaOptions, List<Long> scales,
+                       List<Integer> queryClients, List<Integer> writeClients, List<Double> rates, Duration phase,
+                       Duration warmUp, Duration visibilityPhase, Duration drain, double kafkaRate,
+                       int visibilityMeetings, Duration ingestTimeout, String reportGroup, String pgHost, int pgPort,
+                       String pgUser) {
+}

@@ -1,0 +1,48 @@
+package org.mandatetracker.bench;
+
+import org.junit.jupiter.api.Test;
+import org.mandatetracker.bench.report.Results;
+import org.mandatetracker.bench.report.Row;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole benchmark at a tiny scale against the real system: every section must produce figures and no
+ * acknowledged write may go missing. It asserts nothing about speed; the figures are for people to read.
+ */
+class BenchmarkSmokeIntegrationTests {
+
+    private static final Path ROOT = Path.of("").toAbsolutePath().resolve("..").normalize();
+    private static final Path OUTPUT = Path.of("target/bench-smoke").toAbsolutePath();
+
+    @Test
+    void everySectionProducesFiguresAndNoAcknowledgedWriteIsLost() throws Exception {
+        Settings settings = new Settings(ROOT, OUTPUT, 37080, "-Xmx256m", List.of(2_000L), List.of(1, 4),
+                List.of(1, 4), List.of(20.0, 100.0), Duration.ofSeconds(1), Duration.ofMillis(200),
+                Duration.ofSeconds(2), Duration.ofSeconds(30), 100, 4, Duration.ofMinutes(3), "report-service",
+                "127.0.0.1", 5432, "postgres");
+
+        Results.Document results = new Benchmark(settings).run();
+
+        assertThat(results.failure()).isNull();
+        assertThat(Results.read(OUTPUT.resolve("results.json")).rows()).hasSameSizeAs(results.rows());
+        assertThat(OUTPUT.resolve("results.md")).isNotEmptyFile();
+        Map<String, List<Row>> sections = results.rows().stream().collect(Collectors.groupingBy(Row::section));
+        assertThat(sections).containsOnlyKeys("start-up", "jdbc", "kafka", "http-floor", "seed", "query", "write",
+                "visibility", "raw-consume", "rebuild", "rss");
+        assertThat(sections.get("query")).hasSize(5 * 2);
+        assertThat(sections.get("visibility")).hasSize(2 * 2);
+        results.rows().forEach(row -> {
+            assertThat(row.count()).as(row.measure() + " at " + row.clients()).isPositive();
+            assertThat(row.p99Millis() != null || row.value() != null).as(row.measure() + " has a figure").isTrue();
+        });
+        sections.get("visibility").forEach(row -> assertThat(row.missing()).as(row.measure() + " at "
+                + row.clients() + ": acknowledged writes never seen").isZero());
+    }
+}
