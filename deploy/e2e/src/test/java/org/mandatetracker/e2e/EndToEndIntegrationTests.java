@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -123,6 +124,51 @@ class EndToEndIntegrationTests {
         JsonNode recommendations = get("/api/recommendations?body=ctoc-wg-tip");
         assertThat(recommendations).isNotEmpty();
         assertThat(recommendations.get(0).get("reportSymbol").asText()).isEqualTo("CTOC/COP/WG.4/2011/8");
+    }
+
+    @Test
+    void aMandatesStatusHasOneAnswerWhetherReadAloneOrInItsBodysList() throws Exception {
+        for (String asOf : List.of("2011-01-01", "2012-07-01", LocalDate.now().toString())) {
+            JsonNode listed = get("/api/bodies/ctoc-wg-tip/mandates?asOf=" + asOf);
+            assertThat(listed).as(asOf).hasSize(3);
+            for (JsonNode entry : listed) {
+                String id = entry.get("id").asText();
+                JsonNode alone = get("/api/mandates/" + id + "?asOf=" + asOf);
+                assertThat(alone.path("status").asText()).as(id + " as of " + asOf)
+                        .isEqualTo(entry.get("status").asText());
+                assertThat(alone).as(id + " as of " + asOf).isEqualTo(entry);
+            }
+        }
+        assertThat(get("/api/mandates/wg-tip-advise?asOf=2011-01-01").get("status").asText()).isEqualTo("STANDING");
+        assertThat(get("/api/mandates/wg-tip-advise").get("status").asText())
+                .isEqualTo(mandate(get("/api/bodies/ctoc-wg-tip/mandates"), "wg-tip-advise").get("status").asText());
+
+        HttpResponse<String> unknown = send("GET", GATEWAY + "/api/mandates/no-such-mandate", null, null);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+                .startsWith("application/problem+json"));
+    }
+
+    @Test
+    void mandateServiceSaysOnlyWhetherAMandateMayStillChange() throws Exception {
+        JsonNode recorded = get("/api/bodies/ctoc-wg-tip").get("mandates");
+        assertThat(recorded).hasSize(3);
+        for (JsonNode mandate : recorded) {
+            assertThat(mandate.has("status")).as(mandate.get("id").asText()).isFalse();
+        }
+        assertThat(mandate(recorded, "wg-tip-advise").get("recording").asText()).isEqualTo("OPEN_TO_CHANGE");
+        assertThat(mandate(recorded, "wg-tip-intersessional-meeting").get("recording").asText())
+                .isEqualTo("CLOSED_FULFILLED");
+    }
+
+    @Test
+    void everyProcessDiesOnRunningOutOfMemoryAndHasABoundedHeap() throws Exception {
+        for (String name : List.of("mandate-service", "meeting-service", "report-service", "gateway", "kafka")) {
+            String pid = Files.readString(RUN.resolve("pids").resolve(name)).strip();
+            List<String> arguments = List.of(Files.readString(Path.of("/proc", pid, "cmdline")).split("\0"));
+            assertThat(arguments).as(name).contains("-XX:+ExitOnOutOfMemoryError")
+                    .anyMatch(argument -> argument.startsWith("-Xmx"));
+        }
     }
 
     @Test
