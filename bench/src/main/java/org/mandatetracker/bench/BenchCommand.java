@@ -69,10 +69,10 @@ public final class BenchCommand implements Callable<Integer> {
             description = "JVM options for the services, if the launcher takes them (default: ${DEFAULT-VALUE}).")
     String javaOptions;
 
-    @Option(names = "--ingest-timeout-minutes", defaultValue = "60",
-            description = "Longest wait for report-service to consume the seed or finish a rebuild "
-                    + "(default: ${DEFAULT-VALUE}).")
-    long ingestTimeoutMinutes;
+    @Option(names = "--stall-minutes", defaultValue = "10",
+            description = "How long report-service may make no progress consuming the seed or rebuilding before "
+                    + "the run gives up (default: ${DEFAULT-VALUE}).")
+    long stallMinutes;
 
     @Option(names = "--report-group", defaultValue = "report-service",
             description = "report-service's consumer group (default: ${DEFAULT-VALUE}).")
@@ -91,7 +91,7 @@ public final class BenchCommand implements Callable<Integer> {
                 .resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         Settings settings = new Settings(repository, out, portBase, javaOptions, scales, queryClients, writeClients,
                 rates, seconds(phaseSeconds), seconds(warmUpSeconds), seconds(visibilitySeconds),
-                seconds(drainSeconds), kafkaRate, visibilityMeetings, Duration.ofMinutes(ingestTimeoutMinutes),
+                seconds(drainSeconds), kafkaRate, visibilityMeetings, Duration.ofMinutes(stallMinutes),
                 reportGroup, env("PGHOST", "127.0.0.1"), Integer.parseInt(env("PGPORT", "5432")),
                 env("PGUSER", "postgres"));
         var document = new Benchmark(settings).run();

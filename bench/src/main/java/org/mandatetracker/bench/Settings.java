@@ -15,6 +15,6 @@ import java.util.List;
 public record Settings(Path root, Path output, int portBase, String javaOptions, List<Long> scales,
                        List<Integer> queryClients, List<Integer> writeClients, List<Double> rates, Duration phase,
                        Duration warmUp, Duration visibilityPhase, Duration drain, double kafkaRate,
-                       int visibilityMeetings, Duration ingestTimeout, String reportGroup, String pgHost, int pgPort,
+                       int visibilityMeetings, Duration stall, String reportGroup, String pgHost, int pgPort,
                        String pgUser) {
 }

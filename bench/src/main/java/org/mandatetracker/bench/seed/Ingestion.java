@@ -46,15 +46,29 @@ public final class Ingestion implements AutoCloseable {
         return endOffsets().values().stream().mapToLong(Long::longValue).sum();
     }
 
-    /** Waits until the group has committed everything on the topics; answers how long that took. */
-    public Duration awaitCaughtUp(Duration timeout) throws Exception {
+    /**
+     * Waits until the group has committed everything on the topics, however long that takes while it progresses;
+     * gives up when it has made no progress for {@code stall}. Answers how long it took.
+     */
+    public Duration awaitCaughtUp(Duration stall) throws Exception {
         long start = System.nanoTime();
-        long deadline = start + timeout.toNanos();
-        while (lag() > 0) {
-            if (System.nanoTime() > deadline) {
-                throw new TimeoutException(group + " is still " + lag() + " records behind after " + timeout);
-            }
+        long lastProgress = start;
+        long behind = lag();
+        long lastSaid = start;
+        while (behind > 0) {
             Thread.sleep(200);
+            long now = lag();
+            if (System.nanoTime() - lastSaid > TimeUnit.SECONDS.toNanos(15)) {
+                lastSaid = System.nanoTime();
+                System.out.println(group + " is " + now + " records behind");
+            }
+            if (now < behind) {
+                lastProgress = System.nanoTime();
+            } else if (System.nanoTime() - lastProgress > stall.toNanos()) {
+                throw new TimeoutException(group + " is still " + now + " records behind and has made no progress "
+                        + "for " + stall);
+            }
+            behind = now;
         }
         return Duration.ofNanos(System.nanoTime() - start);
     }
