@@ -20,14 +20,17 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 import static org.mandatetracker.support.cloudevents.CloudEventRecords.header;
 
 /**
- * The fact log: every event of both topics, stored once. {@link #append} stores a record and its {@code ce_id} in
- * one transaction, so a redelivered record is a no-op, and in the same transaction refolds the stored view of the
- * aggregate the fact belongs to; a record of a type no API defines is parked, not fatal.
+ * The fact log: every event of both topics, stored once. {@link #appendAll} stores records, keyed by their
+ * {@code ce_id}, in one transaction, so a redelivered record is a no-op, and in the same transaction refolds the
+ * stored view of each aggregate they change; a record of a type no API defines is parked, not fatal.
  */
 @Component
 public class FactLog {
@@ -52,20 +55,40 @@ public class FactLog {
     /** Stores the record's fact unless it is already there, and refolds its aggregate's view; returns whether new. */
     @Transactional(rollbackFor = Exception.class)
     public boolean append(ConsumerRecord<String, byte[]> record) throws IOException {
-        return append(record, true);
+        Optional<Stored> stored = store(record);
+        stored.filter(Stored::changesView).ifPresent(s -> refold(s.type(), s.aggregateId(), ""));
+        return stored.isPresent();
     }
 
     /**
-     * Stores the record's fact unless it is already there; {@code refold} says whether to refold its aggregate's
-     * view now, or leave that to a rebuild of every view afterwards.
+     * Stores the records' facts, those not already there, and refolds each aggregate they change once, all in one
+     * transaction.
      */
     @Transactional(rollbackFor = Exception.class)
-    public boolean append(ConsumerRecord<String, byte[]> record, boolean refold) throws IOException {
+    public void appendAll(List<ConsumerRecord<String, byte[]>> records) throws IOException {
+        Set<Stored> changed = new LinkedHashSet<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            store(record).filter(Stored::changesView).ifPresent(changed::add);
+        }
+        changed.forEach(s -> refold(s.type(), s.aggregateId(), ""));
+    }
+
+    /** Stores the record's fact unless it is already there, leaving the views to a rebuild; returns whether new. */
+    @Transactional(rollbackFor = Exception.class)
+    public boolean appendWithoutViews(ConsumerRecord<String, byte[]> record) throws IOException {
+        return store(record).isPresent();
+    }
+
+    /** A newly stored fact's aggregate, and whether the fact changes that aggregate's view. */
+    private record Stored(AggregateType type, String aggregateId, boolean changesView) {
+    }
+
+    private Optional<Stored> store(ConsumerRecord<String, byte[]> record) throws IOException {
         String type = header(record, "ce_type");
         var eventClass = EventTypes.classOf(type);
         if (eventClass.isEmpty()) {
             parked.park(record, "unknown event type " + type);
-            return false;
+            return Optional.empty();
         }
         Fact event = (Fact) objects.readValue(record.value(), eventClass.get());
         String eventId = header(record, "ce_id");
@@ -87,13 +110,13 @@ public class FactLog {
                         event.occurredOn(), Timestamp.from(recordedAt), header(record, "ce_recordedby"),
                         event.source().document().value(), json.write(event))
                 .update() == 1;
-        if (inserted && event instanceof RecommendationAdopted recommendation) {
+        if (!inserted) {
+            return Optional.empty();
+        }
+        if (event instanceof RecommendationAdopted recommendation) {
             feed.append(eventId, recommendation, recordedAt);
         }
-        if (inserted && refold && AggregateType.changesView(event)) {
-            refold(aggregateType, aggregateId, "");
-        }
-        return inserted;
+        return Optional.of(new Stored(aggregateType, aggregateId, AggregateType.changesView(event)));
     }
 
     /** Refolds one aggregate's stored view from its facts, into the tables named with {@code suffix}. */

@@ -171,7 +171,7 @@ public class Rebuild {
 
     private void apply(ConsumerRecord<String, byte[]> record) {
         try {
-            facts.append(record, false);
+            facts.appendWithoutViews(record);
         } catch (Exception e) {
             parked.park(record, "rebuild: " + e.getClass().getSimpleName() + ": " + e.getMessage());
         }

@@ -15,7 +15,8 @@ import java.util.List;
 
 /**
  * Refolds every stored view from the fact log into new tables, then swaps them in, so answers stay complete while it
- * runs. Facts arriving meanwhile are caught up under a lock just before the swap.
+ * runs. Facts arriving meanwhile are caught up under a lock just before the swap. It all happens in one transaction,
+ * under an advisory lock, so a failed rebuild leaves the views as they were and replicas never rebuild at once.
  */
 @Component
 class ViewRebuild {
@@ -23,6 +24,8 @@ class ViewRebuild {
     /** Bumped whenever the views' shape or folds change, so that a service finding older views refolds them. */
     static final int GENERATION = 1;
     private static final String NEXT = "_next";
+    /** The advisory lock that lets one replica at a time rebuild. */
+    private static final long LOCK = 0x5649455753L;
 
     private static final String VIEW_FACTS = " AND (event_type LIKE '" + AggregateType.BODY.viewFacts
             + "' OR event_type LIKE '" + AggregateType.MANDATE.viewFacts + "' OR event_type LIKE '"
@@ -67,13 +70,14 @@ class ViewRebuild {
         progress.started(jdbc.queryForObject("SELECT count(*) FROM fact WHERE position <= ?" + VIEW_FACTS,
                 Long.class, upTo));
         transaction.executeWithoutResult(tx -> {
+            if (!jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?)", Boolean.class, LOCK)) {
+                throw new IllegalStateException("Another replica is rebuilding the views");
+            }
             for (String table : ViewTables.tables()) {
                 jdbc.execute("DROP TABLE IF EXISTS " + table + NEXT);
                 jdbc.execute("CREATE TABLE " + table + NEXT + " (LIKE " + table + " INCLUDING ALL)");
             }
-        });
-        transaction.executeWithoutResult(tx -> fill(upTo, progress));
-        transaction.executeWithoutResult(tx -> {
+            fill(upTo, progress);
             jdbc.execute("LOCK TABLE fact IN SHARE MODE");
             jdbc.query("SELECT DISTINCT aggregate_type, aggregate_id FROM fact WHERE position > ?",
                     (RowCallbackHandler) rs -> {

@@ -16,6 +16,9 @@ import java.util.List;
 @Component
 public class RecommendationFeed {
 
+    /** The PostgreSQL notification channel that says the feed has grown. */
+    public static final String CHANNEL = "recommendation_feed";
+
     private final JdbcClient jdbc;
     private final JsonColumns json;
 
@@ -30,10 +33,14 @@ public class RecommendationFeed {
                         VALUES (?, ?, ?, CAST(? AS jsonb)) ON CONFLICT (event_id) DO NOTHING RETURNING seq""")
                 .params(eventId, recommendation.bodyId(), Timestamp.from(recordedAt), json.write(recommendation))
                 .query(Long.class).optional()
-                .ifPresent(seq -> jdbc.sql("""
-                                INSERT INTO delivery (subscription_id, feed_seq, state)
-                                SELECT id, ?, 'PENDING' FROM subscription WHERE body_id IS NULL OR body_id = ?""")
-                        .params(seq, recommendation.bodyId()).update());
+                .ifPresent(seq -> {
+                    jdbc.sql("""
+                                    INSERT INTO delivery (subscription_id, feed_seq, state)
+                                    SELECT id, ?, 'PENDING' FROM subscription WHERE body_id IS NULL OR body_id = ?""")
+                            .params(seq, recommendation.bodyId()).update();
+                    // Delivered to every listening replica when this transaction commits, never before.
+                    jdbc.sql("NOTIFY " + CHANNEL).update();
+                });
     }
 
     /** Up to {@code limit} entries after {@code seq}, of one body's meetings or of all when {@code bodyId} is null. */

@@ -9,19 +9,21 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Server-sent events of new recommendations. Each subscriber remembers the last feed entry it was sent and is sent
- * the next ones, from the durable feed, on every tick; so a client that reconnects with {@code Last-Event-ID}
- * resumes exactly after it, across restarts of this service.
+ * the next ones from the durable feed, so a client that reconnects with {@code Last-Event-ID} resumes exactly after
+ * it, across restarts of this service. One query reads what is new for every subscriber; it runs as soon as the feed
+ * grows ({@link FeedNotifications}), and on a slower tick in case a notification was missed.
  */
 @Component
 public class RecommendationStream {
 
     private static final Logger log = LoggerFactory.getLogger(RecommendationStream.class);
-    private static final int BATCH = 100;
+    private static final int BATCH = 500;
 
     private final RecommendationFeed feed;
     private final Duration timeout;
@@ -51,13 +53,31 @@ public class RecommendationStream {
         emitter.onCompletion(() -> subscribers.remove(subscriber));
         emitter.onTimeout(() -> subscribers.remove(subscriber));
         emitter.onError(e -> subscribers.remove(subscriber));
+        try {
+            // Sends the response headers now, so the client knows at once that it is subscribed.
+            emitter.send(SseEmitter.event().comment("subscribed"));
+        } catch (IOException gone) {
+            return emitter;
+        }
         subscribers.add(subscriber);
         return emitter;
     }
 
-    @Scheduled(fixedDelayString = "${report.stream.poll-interval:200ms}")
-    void sendWhatIsNew() {
-        subscribers.forEach(this::send);
+    /** Sends every subscriber what is new for it, reading the feed once for all of them. */
+    @Scheduled(fixedDelayString = "${report.stream.poll-interval:1s}")
+    synchronized void sendWhatIsNew() {
+        while (!subscribers.isEmpty()) {
+            long from = subscribers.stream().mapToLong(s -> s.lastSent).min().orElseThrow();
+            List<FeedEntry> entries = feed.after(from, null, BATCH);
+            if (entries.isEmpty()) {
+                return;
+            }
+            long last = entries.get(entries.size() - 1).seq();
+            subscribers.forEach(subscriber -> send(subscriber, entries, last));
+            if (entries.size() < BATCH) {
+                return;
+            }
+        }
     }
 
     @Scheduled(fixedDelayString = "${report.stream.heartbeat:15s}")
@@ -71,14 +91,19 @@ public class RecommendationStream {
         });
     }
 
-    private void send(Subscriber subscriber) {
+    /** Sends the subscriber the entries it has not had, of its body; it has then seen everything up to {@code last}. */
+    private void send(Subscriber subscriber, List<FeedEntry> entries, long last) {
         synchronized (subscriber) {
             try {
-                for (FeedEntry entry : feed.after(subscriber.lastSent, subscriber.bodyId, BATCH)) {
-                    subscriber.emitter.send(SseEmitter.event().id(Long.toString(entry.seq()))
-                            .name("RecommendationAdopted").data(entry.payload()));
-                    subscriber.lastSent = entry.seq();
+                for (FeedEntry entry : entries) {
+                    if (entry.seq() > subscriber.lastSent
+                            && (subscriber.bodyId == null || subscriber.bodyId.equals(entry.bodyId()))) {
+                        subscriber.emitter.send(SseEmitter.event().id(Long.toString(entry.seq()))
+                                .name("RecommendationAdopted").data(entry.payload()));
+                        subscriber.lastSent = entry.seq();
+                    }
                 }
+                subscriber.lastSent = Math.max(subscriber.lastSent, last);
             } catch (IOException | IllegalStateException gone) {
                 log.debug("SSE subscriber gone: {}", gone.getMessage());
                 subscribers.remove(subscriber);

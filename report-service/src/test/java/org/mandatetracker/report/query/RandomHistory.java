@@ -40,7 +40,7 @@ import java.util.Random;
 final class RandomHistory {
 
     private static final LocalDate START = LocalDate.of(2010, 1, 1);
-    private static final SourceCitation SOURCE = SourceCitation.of("4/4", "1");
+    private static final SourceCitation SOURCE = SourceCitation.of("7/1", "1");
 
     final String sessionBody;
     final String mandatedBody;

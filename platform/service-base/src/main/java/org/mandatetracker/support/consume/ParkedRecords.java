@@ -7,6 +7,8 @@ import org.mandatetracker.support.jdbc.JsonColumns;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 
 import java.nio.charset.StandardCharsets;
@@ -50,7 +52,20 @@ public class ParkedRecords implements ConsumerRecordRecoverer {
                         record.key() == null ? null : record.key().toString(), json.write(headers),
                         record.value() instanceof byte[] bytes ? bytes : null, reason)
                 .update();
-        meters.counter("tracker.kafka.parked", "topic", record.topic()).increment();
-        log.warn("Parked {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), reason);
+        Runnable counted = () -> {
+            meters.counter("tracker.kafka.parked", "topic", record.topic()).increment();
+            log.warn("Parked {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), reason);
+        };
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            // Counted only once the parking has committed: a batch rolled back and retried parks the record again.
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    counted.run();
+                }
+            });
+        } else {
+            counted.run();
+        }
     }
 }
