@@ -250,6 +250,10 @@ public final class Benchmark {
                                     && outcome.missing() == 0, true);
                 }
                 results.add(row);
+                if (outcome.failed() > 0) {
+                    results.note(outcome.failed() + " recommendations at " + clients + " were not acknowledged: "
+                            + outcome.failures());
+                }
                 if (outcome.missing() > 0) {
                     results.note(outcome.missing() + " acknowledged recommendations at " + clients
                             + " never reached the stream, e.g. " + outcome.missingIds());

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -32,9 +33,10 @@ public final class Visibility implements AutoCloseable {
      * @param answer        from each write's scheduled time to its answer
      * @param visible       from each write's answer to its arrival on the stream
      * @param offeredRate   the rate the writes were scheduled at
+     * @param failures      failed writes by what went wrong: an HTTP status or an exception
      */
     public record Outcome(double offeredRate, double seconds, long acknowledged, long failed, long missing,
-                          Latencies answer, Latencies visible, List<String> missingIds) {
+                          Latencies answer, Latencies visible, List<String> missingIds, Map<String, Long> failures) {
     }
 
     private static final LocalDate FIRST_SESSION = LocalDate.of(2024, 1, 10);
@@ -116,6 +118,7 @@ public final class Visibility implements AutoCloseable {
     public Outcome run(double perSecond, Duration duration, Duration drain) throws Exception {
         Latencies answer = new Latencies();
         Map<String, Long> acknowledgedAt = new ConcurrentHashMap<>();
+        Map<String, Long> failures = new ConcurrentHashMap<>();
         List<CompletableFuture<?>> pending = new ArrayList<>();
         long interval = (long) (1e9 / perSecond);
         long start = System.nanoTime();
@@ -138,6 +141,8 @@ public final class Visibility implements AutoCloseable {
                             answer.recordNanos(now - scheduled);
                         } else {
                             answer.error();
+                            failures.merge(error != null ? rootCause(error).getClass().getSimpleName()
+                                    : "HTTP " + response.statusCode(), 1L, Long::sum);
                         }
                     }));
         }
@@ -162,7 +167,11 @@ public final class Visibility implements AutoCloseable {
             }
         });
         return new Outcome(perSecond, seconds, acknowledgedAt.size(), answer.errors(), missing.size(), answer,
-                visible, missing.stream().sorted().limit(20).toList());
+                visible, missing.stream().sorted().limit(20).toList(), new TreeMap<>(failures));
+    }
+
+    private static Throwable rootCause(Throwable error) {
+        return error.getCause() == null ? error : rootCause(error.getCause());
     }
 
     private String meetingId(int session) {
