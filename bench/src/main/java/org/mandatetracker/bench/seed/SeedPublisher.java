@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.mandatetracker.mandate.api.MandateEventTypes;
@@ -28,7 +29,7 @@ public final class SeedPublisher implements SeedGenerator.Sink, AutoCloseable {
 
     public static final String RECORDED_BY = "bench-seed";
 
-    private final ObjectMapper json = JsonMapper.builder().addModule(new JavaTimeModule())
+    static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
     private final KafkaProducer<String, byte[]> producer;
     private final AtomicReference<Exception> failure = new AtomicReference<>();
@@ -46,9 +47,7 @@ public final class SeedPublisher implements SeedGenerator.Sink, AutoCloseable {
 
     @Override
     public void accept(String topic, String source, String aggregateId, long sequence, Object event) {
-        var envelope = new CloudEventRecords.Envelope(UUID.randomUUID().toString(), typeOf(topic, event),
-                aggregateId, Instant.now(), sequence, RECORDED_BY, correlationId);
-        producer.send(CloudEventRecords.toRecord(topic, URI.create(source), envelope, serialize(event)),
+        producer.send(toRecord(topic, source, aggregateId, sequence, event, correlationId),
                 (metadata, exception) -> {
                     if (exception != null) {
                         failure.compareAndSet(null, exception);
@@ -64,15 +63,22 @@ public final class SeedPublisher implements SeedGenerator.Sink, AutoCloseable {
         }
     }
 
+    static ProducerRecord<String, byte[]> toRecord(String topic, String source, String aggregateId, long sequence,
+                                                   Object event, String correlationId) {
+        var envelope = new CloudEventRecords.Envelope(UUID.randomUUID().toString(), typeOf(topic, event),
+                aggregateId, Instant.now(), sequence, RECORDED_BY, correlationId);
+        return CloudEventRecords.toRecord(topic, URI.create(source), envelope, serialize(event));
+    }
+
     private static String typeOf(String topic, Object event) {
         return topic.equals(MandateEventTypes.TOPIC)
                 ? MandateEventTypes.typeOf(event.getClass())
                 : MeetingEventTypes.typeOf(event.getClass());
     }
 
-    private byte[] serialize(Object event) {
+    private static byte[] serialize(Object event) {
         try {
-            return json.writeValueAsBytes(event);
+            return JSON.writeValueAsBytes(event);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write " + event.getClass().getSimpleName(), e);
         }
