@@ -1,5 +1,7 @@
 package org.mandatetracker.support.axon;
 
+import org.axonframework.common.lock.LockFactory;
+import org.axonframework.common.lock.PessimisticLockFactory;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
@@ -8,8 +10,13 @@ import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.mandatetracker.support.TrackerProperties;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
+
+import javax.sql.DataSource;
 
 @Configuration(proxyBeanMethods = false)
 public class AxonSupport {
@@ -17,10 +24,48 @@ public class AxonSupport {
     /** The name aggregates give in {@code @Aggregate(snapshotTriggerDefinition = ...)}. */
     public static final String SNAPSHOT_TRIGGER = "snapshotTrigger";
 
+    /** The name aggregates give in {@code @Aggregate(lockFactory = ...)}. */
+    public static final String AGGREGATE_LOCKS = "aggregateLocks";
+
+    /** Events a pooled processor's stream reads ahead of its coordinator. */
+    private static final int READ_AHEAD = 1024;
+
     /** Aggregates with many events are loaded from a snapshot taken every so many events. */
     @Bean(SNAPSHOT_TRIGGER)
     SnapshotTriggerDefinition snapshotTrigger(Snapshotter snapshotter, TrackerProperties properties) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, properties.snapshotThreshold());
+    }
+
+    /**
+     * Commands to one aggregate take turns. One that has waited this long (10 s) for its turn is refused as the
+     * service being busy rather than queueing without end.
+     */
+    @Bean(AGGREGATE_LOCKS)
+    LockFactory aggregateLocks() {
+        return PessimisticLockFactory.builder().acquireAttempts(1000).lockAttemptTimeout(10).build();
+    }
+
+    /**
+     * A command's transaction begins before it waits for its aggregate's lock. Taking the connection only at the
+     * first statement means commands queueing for one busy aggregate hold no connection, so they cannot drain the
+     * pool that other commands and the event processors need.
+     */
+    @Bean
+    static BeanPostProcessor connectionsOnFirstUse() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                return bean instanceof DataSource dataSource && !(bean instanceof DelegatingDataSource)
+                        ? new LazyConnectionDataSourceProxy(dataSource) : bean;
+            }
+        };
+    }
+
+    /** Pooled processors learn of each new event as soon as it is stored, rather than by polling twice a second. */
+    @Bean
+    ConfigurerModule pooledProcessorsReadPromptly() {
+        return configurer -> configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
+                (config, builder) -> builder.messageSource(new PromptEventSource(config.eventStore(), READ_AHEAD)));
     }
 
     /**

@@ -1,6 +1,8 @@
 package org.mandatetracker.support.command;
 
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.common.AxonException;
+import org.axonframework.common.lock.LockAcquisitionFailedException;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -8,11 +10,20 @@ import org.mandatetracker.support.web.ProblemResponses;
 import org.mandatetracker.support.web.ProblemResponses.FieldProblem;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import java.net.URI;
+import java.sql.SQLTransientConnectionException;
 
 import static org.mandatetracker.support.web.ProblemResponses.CONFLICT;
 import static org.mandatetracker.support.web.ProblemResponses.NOT_FOUND;
@@ -21,11 +32,15 @@ import static org.mandatetracker.support.web.ProblemResponses.problem;
 
 /**
  * Problem responses for what commands can fail with: a broken rule names its field and rule; an unknown id is a 404;
- * an id holding another kind of record, or a lost race, is a 409. Ordered before the general problem responses.
+ * an id holding another kind of record, or a lost race, is a 409; a request the service has no capacity for at the
+ * moment is a 503 to retry. Ordered before the general problem responses.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class CommandProblemResponses {
+
+    static final URI BUSY = URI.create("urn:mandate-tracker:problem:busy");
+    static final String RETRY_AFTER_SECONDS = "1";
 
     private final ProblemResponses general;
 
@@ -67,6 +82,27 @@ public class CommandProblemResponses {
                 new FieldProblem("id", "concurrent-change", message));
     }
 
+    /**
+     * No connection came free in time, or the aggregate stayed busy: that is load, not a fault, and nothing was
+     * recorded, so the client is told when to send the same request again.
+     */
+    @ExceptionHandler({CannotCreateTransactionException.class, CannotGetJdbcConnectionException.class,
+            TransientDataAccessResourceException.class, LockAcquisitionFailedException.class,
+            SQLTransientConnectionException.class})
+    ResponseEntity<Object> busy(Exception ex) {
+        ResponseEntity<Object> problem = problem(HttpStatus.SERVICE_UNAVAILABLE, BUSY, "Busy",
+                "The service is at capacity for the moment and recorded nothing; send the same request again");
+        return ResponseEntity.status(problem.getStatusCode())
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .body(problem.getBody());
+    }
+
+    /** Other failures of the event store or the database: load if a pool time-out lies beneath, else a fault. */
+    @ExceptionHandler({AxonException.class, DataAccessException.class, TransactionException.class})
+    ResponseEntity<Object> storageFailed(Exception ex) {
+        return isOverload(ex) ? busy(ex) : general.unexpected(ex);
+    }
+
     @ExceptionHandler
     ResponseEntity<Object> commandFailed(CommandExecutionException ex) {
         if (ex.getCause() instanceof RuleViolation violation) {
@@ -81,7 +117,24 @@ public class CommandProblemResponses {
         if (ex.getCause() instanceof ConcurrencyException || ex.getCause() instanceof DuplicateKeyException) {
             return concurrentWrite((Exception) ex.getCause());
         }
+        if (isOverload(ex)) {
+            return busy(ex);
+        }
         return general.unexpected(ex);
     }
 
+    /** Axon and the JDBC layers wrap the pool's time-out or the lock's refusal in their own exceptions. */
+    private static boolean isOverload(Throwable ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException || cause instanceof LockAcquisitionFailedException
+                    || cause instanceof CannotCreateTransactionException
+                    || cause instanceof CannotGetJdbcConnectionException) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
 }

@@ -1,22 +1,28 @@
 package org.mandatetracker.support.relay;
 
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.mandatetracker.support.TrackerProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.mandatetracker.support.TrackerProperties;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * Relays every stored event to the service's topic. Each send blocks until the broker acknowledges it, and a
- * failure propagates, so the processor's token only moves past an event once Kafka holds it; while the broker is
- * away the processor backs off and retries, and commands carry on regardless.
+ * Relays every stored event to the service's topic. The events of one processor batch are all sent at once, and
+ * before the batch's unit of work commits (and with it the processor's token) every send must be acknowledged by the
+ * broker; a failure rolls the batch back, so the processor backs off and relays the same events again. While the
+ * broker is away commands carry on regardless.
  */
 @ProcessingGroup(KafkaRelay.PROCESSING_GROUP)
 class KafkaRelay {
@@ -24,6 +30,7 @@ class KafkaRelay {
     public static final String PROCESSING_GROUP = "kafka-relay";
 
     private static final Logger log = LoggerFactory.getLogger(KafkaRelay.class);
+    private static final String PENDING_SENDS = KafkaRelay.class.getName() + ".pendingSends";
 
     private final KafkaTemplate<String, byte[]> kafka;
     private final KafkaAdmin admin;
@@ -40,10 +47,34 @@ class KafkaRelay {
     }
 
     @EventHandler
-    void relay(EventMessage<?> event) throws Exception {
+    void relay(EventMessage<?> event, UnitOfWork<?> unitOfWork) {
         ensureTopic();
-        ProducerRecord<String, byte[]> record = records.toRecord(event);
-        kafka.send(record).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        pendingSends(unitOfWork).add(kafka.send(records.toRecord(event)));
+    }
+
+    private List<CompletableFuture<?>> pendingSends(UnitOfWork<?> unitOfWork) {
+        return unitOfWork.getOrComputeResource(PENDING_SENDS, key -> {
+            List<CompletableFuture<?>> sends = new ArrayList<>();
+            unitOfWork.onPrepareCommit(u -> awaitAcknowledgements(sends));
+            return sends;
+        });
+    }
+
+    private void awaitAcknowledgements(List<CompletableFuture<?>> sends) {
+        long deadline = System.nanoTime() + sendTimeout.toNanos();
+        try {
+            for (CompletableFuture<?> send : sends) {
+                send.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Kafka refused an event; the batch will be relayed again", e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Kafka did not acknowledge the batch within " + sendTimeout
+                    + "; it will be relayed again", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for Kafka; the batch will be relayed again", e);
+        }
     }
 
     /** If the broker was away at start-up, the topic is created, with its partitions and retention, before use. */
