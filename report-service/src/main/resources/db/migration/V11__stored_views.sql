@@ -1,6 +1,6 @@
 -- Stored views. Each aggregate's facts are refolded when one of them arrives, and its state is written as
--- valid-time versions: the row answering "as of d" is the one with valid_from <= d < valid_to. Session-relative
--- deadlines are joined to meeting_version on the same valid time when asked, so topic order does not matter.
+-- valid-time versions: the row answering "as of d" is the one with valid_from <= d < valid_to. A mandate waiting on a
+-- session is resolved again whenever that session's meeting changes, so topic order does not matter.
 
 -- What each fact is about, for the history and timeline indexes.
 ALTER TABLE fact
@@ -50,7 +50,8 @@ CREATE TABLE meeting_version (
 CREATE INDEX meeting_version_session ON meeting_version (body_id, session_no, valid_from) WHERE session_no IS NOT NULL;
 CREATE INDEX meeting_version_body ON meeting_version (body_id, valid_from);
 
--- A mandate's own state: what the status is computed from, once the deadline is resolved on the same valid time.
+-- A mandate's state with its deadline resolved against the session's meeting on the same valid time: a version ends
+-- when either changes. The status, which also depends on the date asked about, is computed from these columns.
 CREATE TABLE mandate_version (
   mandate_id       VARCHAR(64) NOT NULL,
   valid_from       DATE        NOT NULL,
@@ -61,9 +62,11 @@ CREATE TABLE mandate_version (
   conferred_on     DATE        NOT NULL,
   deadline         JSONB       NOT NULL,
   deadline_form    VARCHAR(16) NOT NULL,
-  deadline_date    DATE,
   deadline_body    VARCHAR(64),
   deadline_session INTEGER,
+  resolved_due     DATE,
+  resolution       VARCHAR(20) NOT NULL,
+  session_meeting_id VARCHAR(64),
   extended         BOOLEAN     NOT NULL,
   closed_as        VARCHAR(16),
   closed_on        DATE,
@@ -73,7 +76,7 @@ CREATE TABLE mandate_version (
   PRIMARY KEY (mandate_id, valid_from)
 );
 CREATE INDEX mandate_version_body ON mandate_version (body_id, valid_from);
-CREATE INDEX mandate_version_valid ON mandate_version (valid_from, valid_to);
+CREATE INDEX mandate_version_due ON mandate_version (resolved_due, conferred_on, mandate_id);
 CREATE INDEX mandate_version_session ON mandate_version (deadline_body, deadline_session)
   WHERE deadline_session IS NOT NULL;
 

@@ -35,8 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The stored views themselves: a mandate's versions, one mandate read on its own, names as of the date asked, and a
- * decision's history reaching the sessions its mandates wait on, every entry naming what it is about.
+ * The stored views themselves: a mandate's versions (split where the session it waits on changes), one mandate read
+ * on its own, names as of the date asked, and a decision's history reaching the sessions its mandates wait on, every
+ * entry naming what it is about.
  */
 @ReportServiceIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -85,12 +86,14 @@ class StoredViewsIntegrationTests {
     }
 
     @Test
-    void aMandateIsStoredAsOneVersionPerChangeOfItsOwnState() {
-        assertThat(jdbc.sql("SELECT valid_from, CAST(valid_to AS text), deadline_form, deadline_session "
-                        + "FROM mandate_version WHERE mandate_id = ?").param(mandate)
-                .query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+    void aMandateIsStoredAsOneVersionPerChangeOfItsStateOrOfTheSessionItWaitsOn() {
+        assertThat(jdbc.sql("SELECT valid_from, CAST(valid_to AS text), resolution, resolved_due "
+                        + "FROM mandate_version WHERE mandate_id = ? ORDER BY valid_from").param(mandate)
+                .query((rs, n) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + " "
+                        + rs.getString(4))
                 .list())
-                .containsExactly(List.of("2010-05-05", "infinity", "before-session", "3"));
+                .containsExactly("2010-05-05 2011-02-01 UNRESOLVED null", "2011-02-01 2012-03-03 RESOLVED 2013-06-09",
+                        "2012-03-03 infinity RESOLVED 2013-09-08");
         assertThat(jdbc.sql("SELECT valid_from, planned_start FROM meeting_version WHERE meeting_id = ? "
                         + "ORDER BY valid_from").param(third)
                 .query((rs, n) -> rs.getString(1) + " " + rs.getString(2)).list())

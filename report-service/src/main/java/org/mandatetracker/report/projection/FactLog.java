@@ -20,6 +20,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +35,9 @@ import static org.mandatetracker.support.cloudevents.CloudEventRecords.header;
  */
 @Component
 public class FactLog {
+
+    /** The advisory lock under which views are refolded; see {@link #refold}. */
+    private static final long RESOLUTION_LOCK = 0x5245534f4cL;
 
     private final JdbcClient jdbc;
     private final ObjectMapper objects;
@@ -56,7 +60,7 @@ public class FactLog {
     @Transactional(rollbackFor = Exception.class)
     public boolean append(ConsumerRecord<String, byte[]> record) throws IOException {
         Optional<Stored> stored = store(record);
-        stored.filter(Stored::changesView).ifPresent(s -> refold(s.type(), s.aggregateId(), ""));
+        stored.filter(Stored::changesView).ifPresent(s -> refold(List.of(s.aggregate()), ""));
         return stored.isPresent();
     }
 
@@ -66,11 +70,11 @@ public class FactLog {
      */
     @Transactional(rollbackFor = Exception.class)
     public void appendAll(List<ConsumerRecord<String, byte[]>> records) throws IOException {
-        Set<Stored> changed = new LinkedHashSet<>();
+        Set<AggregateRef> changed = new LinkedHashSet<>();
         for (ConsumerRecord<String, byte[]> record : records) {
-            store(record).filter(Stored::changesView).ifPresent(changed::add);
+            store(record).filter(Stored::changesView).ifPresent(s -> changed.add(s.aggregate()));
         }
-        changed.forEach(s -> refold(s.type(), s.aggregateId(), ""));
+        refold(changed, "");
     }
 
     /** Stores the record's fact unless it is already there, leaving the views to a rebuild; returns whether new. */
@@ -80,7 +84,7 @@ public class FactLog {
     }
 
     /** A newly stored fact's aggregate, and whether the fact changes that aggregate's view. */
-    private record Stored(AggregateType type, String aggregateId, boolean changesView) {
+    private record Stored(AggregateRef aggregate, boolean changesView) {
     }
 
     private Optional<Stored> store(ConsumerRecord<String, byte[]> record) throws IOException {
@@ -116,12 +120,36 @@ public class FactLog {
         if (event instanceof RecommendationAdopted recommendation) {
             feed.append(eventId, recommendation, recordedAt);
         }
-        return Optional.of(new Stored(aggregateType, aggregateId, AggregateType.changesView(event)));
+        return Optional.of(new Stored(new AggregateRef(aggregateType, aggregateId), AggregateType.changesView(event)));
     }
 
-    /** Refolds one aggregate's stored view from its facts, into the tables named with {@code suffix}. */
-    public void refold(AggregateType type, String aggregateId, String suffix) {
-        views.replace(type, aggregateId, viewFactsOf(type, aggregateId), suffix);
+    /**
+     * Refolds these aggregates' stored views, in the tables named with {@code suffix}: meetings first, then bodies
+     * and mandates, then every mandate waiting on a changed meeting's session. It holds a lock that both topics'
+     * consumers (and every replica's) take for this, so a mandate is never resolved against a session's meeting while
+     * another transaction rewrites that meeting.
+     */
+    public void refold(Collection<AggregateRef> changed, String suffix) {
+        if (changed.isEmpty()) {
+            return;
+        }
+        jdbc.sql("SELECT 1 FROM pg_advisory_xact_lock(?)").param(RESOLUTION_LOCK).query(Integer.class).single();
+        Set<String> waiting = new LinkedHashSet<>();
+        for (AggregateRef meeting : changed.stream().filter(a -> a.type() == AggregateType.MEETING).toList()) {
+            replace(meeting, suffix);
+            waiting.addAll(views.mandatesWaitingOn(meeting.id(), suffix));
+        }
+        for (AggregateRef other : changed.stream().filter(a -> a.type() != AggregateType.MEETING).toList()) {
+            replace(other, suffix);
+            if (other.type() == AggregateType.MANDATE) {
+                waiting.remove(other.id());
+            }
+        }
+        waiting.forEach(id -> replace(new AggregateRef(AggregateType.MANDATE, id), suffix));
+    }
+
+    private void replace(AggregateRef aggregate, String suffix) {
+        views.replace(aggregate.type(), aggregate.id(), viewFactsOf(aggregate.type(), aggregate.id()), suffix);
     }
 
     /** The facts an aggregate's view is folded from, in the aggregate's own order. */

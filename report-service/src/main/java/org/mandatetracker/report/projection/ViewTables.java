@@ -3,19 +3,26 @@ package org.mandatetracker.report.projection;
 import org.mandatetracker.mandate.api.Deadline;
 import org.mandatetracker.support.jdbc.JsonColumns;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Writes aggregates' valid-time versions into the stored views: {@code body_version}, {@code meeting_version} and
  * {@code mandate_version}, or their {@code _next} copies while a rebuild fills them. An aggregate's rows are
- * replaced whole, so refolding is idempotent and a late fact rewrites only its own aggregate's ranges.
+ * replaced whole, so refolding is idempotent and a late fact rewrites only its own aggregate's ranges. A mandate's
+ * rows carry its deadline resolved against the session's meeting on the same valid time, so answering "as of" needs
+ * no join.
  */
 @Component
 public class ViewTables {
@@ -34,10 +41,10 @@ public class ViewTables {
                     + "planned_start, planned_end, held_from, held_to, state) "
                     + "VALUES (?, ?, " + OPEN_ENDED + ", ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             AggregateType.MANDATE, "(mandate_id, valid_from, valid_to, body_id, task, source, conferred_on, deadline, "
-                    + "deadline_form, deadline_date, deadline_body, deadline_session, extended, closed_as, closed_on, "
-                    + "closed_by, evidence, superseded_by) "
+                    + "deadline_form, deadline_body, deadline_session, resolved_due, resolution, session_meeting_id, "
+                    + "extended, closed_as, closed_on, closed_by, evidence, superseded_by) "
                     + "VALUES (?, ?, " + OPEN_ENDED + ", ?, ?, CAST(? AS jsonb), ?, CAST(? AS jsonb), ?, ?, ?, ?, ?, "
-                    + "?, ?, CAST(? AS jsonb), CAST(? AS jsonb), ?)");
+                    + "?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb), ?)");
 
     private final JdbcTemplate jdbc;
     private final JsonColumns json;
@@ -69,13 +76,23 @@ public class ViewTables {
         return new Batch(suffix);
     }
 
+    /**
+     * The mandates whose deadline waits on one of this meeting's sessions, so that they are resolved again when it
+     * changes.
+     */
+    public List<String> mandatesWaitingOn(String meetingId, String suffix) {
+        return jdbc.queryForList("SELECT DISTINCT w.mandate_id FROM " + table(AggregateType.MANDATE, suffix) + " w "
+                + "JOIN " + table(AggregateType.MEETING, suffix) + " m ON w.deadline_body = m.body_id "
+                + "AND w.deadline_session = m.session_no WHERE m.meeting_id = ?", String.class, meetingId);
+    }
+
     public final class Batch {
 
         private static final int FLUSH_AT = 500;
 
         private final String suffix;
         private final Map<AggregateType, List<Object[]>> rows = new EnumMap<>(AggregateType.class);
-        private int pending;
+        private final List<Version<MandateState>> mandates = new ArrayList<>();
 
         private Batch(String suffix) {
             this.suffix = suffix;
@@ -83,18 +100,24 @@ public class ViewTables {
 
         /** Folds one aggregate's facts (in its own order) into versions and queues their rows. */
         public void add(AggregateType type, List<StoredFact> facts) {
-            List<Object[]> queue = rows.computeIfAbsent(type, t -> new ArrayList<>());
             switch (type) {
-                case BODY -> Version.of(facts, d -> BodyFold.asOf(facts, d)).forEach(v -> queue.add(body(v)));
-                case MANDATE -> Version.of(facts, d -> MandateFold.asOf(facts, d)).forEach(v -> queue.add(mandate(v)));
-                case MEETING -> Version.of(facts, d -> MeetingFold.asOf(facts, d)).forEach(v -> queue.add(meeting(v)));
+                case BODY -> Version.of(facts, d -> BodyFold.asOf(facts, d)).forEach(v -> queue(type, body(v)));
+                case MEETING -> Version.of(facts, d -> MeetingFold.asOf(facts, d)).forEach(v -> queue(type, meeting(v)));
+                case MANDATE -> mandates.addAll(Version.of(facts, d -> MandateFold.asOf(facts, d)));
             }
-            pending = rows.values().stream().mapToInt(List::size).sum();
-            if (pending >= FLUSH_AT) {
+            if (rows.values().stream().mapToInt(List::size).sum() + mandates.size() >= FLUSH_AT) {
                 flush();
             }
         }
 
+        private void queue(AggregateType type, Object[] row) {
+            rows.computeIfAbsent(type, t -> new ArrayList<>()).add(row);
+        }
+
+        /**
+         * Writes what is queued. Mandates go last, their deadlines resolved against the sessions' versions as the
+         * tables hold them then, one version of a mandate split wherever its resolution changes.
+         */
         public void flush() {
             rows.forEach((type, queued) -> {
                 if (!queued.isEmpty()) {
@@ -102,8 +125,55 @@ public class ViewTables {
                     queued.clear();
                 }
             });
-            pending = 0;
+            if (!mandates.isEmpty()) {
+                Map<List<Object>, List<SessionMeeting>> sessions = sessionsOf(mandates);
+                List<Object[]> resolved = new ArrayList<>();
+                for (Version<MandateState> v : mandates) {
+                    Deadline d = v.state().deadline();
+                    List<SessionMeeting> session = sessions.getOrDefault(sessionKey(d), List.of());
+                    DeadlineResolution.over(d, v.validFrom(), v.validTo(), session)
+                            .forEach(piece -> resolved.add(mandate(v.state(), piece)));
+                }
+                jdbc.batchUpdate("INSERT INTO " + table(AggregateType.MANDATE, suffix) + " "
+                        + INSERTS.get(AggregateType.MANDATE), resolved);
+                mandates.clear();
+            }
         }
+
+        /** Every version of the meetings holding the sessions these mandates wait on, in one query. */
+        private Map<List<Object>, List<SessionMeeting>> sessionsOf(List<Version<MandateState>> versions) {
+            Set<List<Object>> keys = new LinkedHashSet<>();
+            versions.forEach(v -> {
+                List<Object> key = sessionKey(v.state().deadline());
+                if (key != null) {
+                    keys.add(key);
+                }
+            });
+            Map<List<Object>, List<SessionMeeting>> sessions = new HashMap<>();
+            if (keys.isEmpty()) {
+                return sessions;
+            }
+            String pairs = String.join(", ", Collections.nCopies(keys.size(), "(?, ?)"));
+            Object[] params = keys.stream().flatMap(List::stream).toArray();
+            jdbc.query("SELECT body_id, session_no, meeting_id, valid_from, "
+                    + "CASE WHEN valid_to = 'infinity' THEN NULL ELSE valid_to END AS valid_to, state, "
+                    + "COALESCE(held_from, planned_start) AS opens_on FROM " + table(AggregateType.MEETING, suffix)
+                    + " WHERE (body_id, session_no) IN (" + pairs + ")", (RowCallbackHandler) rs -> sessions
+                    .computeIfAbsent(List.of(rs.getString("body_id"), rs.getInt("session_no")), k -> new ArrayList<>())
+                    .add(new SessionMeeting(rs.getString("meeting_id"), rs.getDate("valid_from").toLocalDate(),
+                            JsonColumns.date(rs.getDate("valid_to")),
+                            MeetingState.Status.valueOf(rs.getString("state")),
+                            rs.getDate("opens_on").toLocalDate())), params);
+            return sessions;
+        }
+    }
+
+    /** The session a deadline waits on, as (body, number), or {@code null} for the dated and standing forms. */
+    private static List<Object> sessionKey(Deadline deadline) {
+        if (deadline instanceof Deadline.BeforeSession b) {
+            return List.of(b.bodyId(), b.session());
+        }
+        return deadline instanceof Deadline.AtSession a ? List.of(a.bodyId(), a.session()) : null;
     }
 
     private static Object[] body(Version<BodyState> v) {
@@ -119,16 +189,15 @@ public class ViewTables {
                 date(m.heldTo()), m.status().name()};
     }
 
-    private Object[] mandate(Version<MandateState> v) {
-        MandateState m = v.state();
+    private Object[] mandate(MandateState m, Version<ResolvedDeadline> piece) {
         Deadline d = m.deadline();
-        Integer session = d instanceof Deadline.BeforeSession b ? Integer.valueOf(b.session())
-                : d instanceof Deadline.AtSession a ? Integer.valueOf(a.session()) : null;
-        LocalDate on = d instanceof Deadline.OnDate dated ? dated.date() : null;
-        return new Object[]{m.mandateId(), date(v.validFrom()), date(v.validTo()), m.bodyId(), m.task(),
-                json.write(m.source()), date(m.conferredOn()), json.write(d), form(d), date(on), d.sessionBodyId(),
-                session, m.extended(), m.closure() == null ? null : m.closure().name(), date(m.closedOn()),
-                m.closedBy() == null ? null : json.write(m.closedBy()),
+        List<Object> session = sessionKey(d);
+        ResolvedDeadline resolved = piece.state();
+        return new Object[]{m.mandateId(), date(piece.validFrom()), date(piece.validTo()), m.bodyId(), m.task(),
+                json.write(m.source()), date(m.conferredOn()), json.write(d), form(d), d.sessionBodyId(),
+                session == null ? null : session.get(1), date(resolved.due()), resolved.resolution().name(),
+                resolved.meetingId(), m.extended(), m.closure() == null ? null : m.closure().name(),
+                date(m.closedOn()), m.closedBy() == null ? null : json.write(m.closedBy()),
                 m.evidence() == null ? null : json.write(m.evidence()), m.supersededBy()};
     }
 

@@ -3,6 +3,7 @@ package org.mandatetracker.report.query;
 import org.mandatetracker.citation.SourceCitation;
 import org.mandatetracker.mandate.api.Deadline;
 import org.mandatetracker.mandate.api.Evidence;
+import org.mandatetracker.report.projection.ResolvedDeadline;
 
 import java.time.LocalDate;
 

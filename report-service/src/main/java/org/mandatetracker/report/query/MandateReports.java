@@ -3,6 +3,7 @@ package org.mandatetracker.report.query;
 import org.mandatetracker.citation.SourceCitation;
 import org.mandatetracker.mandate.api.Deadline;
 import org.mandatetracker.mandate.api.Evidence;
+import org.mandatetracker.report.projection.ResolvedDeadline.Resolution;
 import org.mandatetracker.support.jdbc.JsonColumns;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,9 +19,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Mandates as of a date, from the stored views: each mandate's version valid on that date, its session deadline
- * joined to the session's version valid on the same date, and its status computed from both. This SQL is the one
- * place where deadlines are resolved and statuses decided.
+ * Mandates as of a date, from the stored views: each mandate's version valid on that date, its deadline already
+ * resolved on the same valid time, and its status on that date decided here, the one place that decides it.
  */
 @Component
 public class MandateReports {
@@ -28,35 +28,10 @@ public class MandateReports {
     /** Resolved dates first, earliest first; unresolved and standing ones after, by conferral. */
     private static final String BY_DUE_DATE = " ORDER BY resolved_due NULLS LAST, conferred_on, mandate_id";
 
-    private static final String AS_OF = """
-            WITH valid AS (
-              SELECT m.*, s.meeting_id AS session_meeting_id, s.state AS session_state, s.opens_on AS session_opens_on,
-                     b.name || ' (' || b.short_name || ')' AS deadline_body_label
-              FROM mandate_version m
-              LEFT JOIN LATERAL (
-                SELECT mv.meeting_id, mv.state, COALESCE(mv.held_from, mv.planned_start) AS opens_on
-                FROM meeting_version mv
-                WHERE mv.body_id = m.deadline_body AND mv.session_no = m.deadline_session
-                  AND mv.valid_from <= :asOf AND :asOf < mv.valid_to
-                ORDER BY mv.state = 'CANCELLED', mv.meeting_id LIMIT 1) s ON m.deadline_session IS NOT NULL
-              LEFT JOIN body_version b
-                ON b.body_id = m.deadline_body AND b.valid_from <= :asOf AND :asOf < b.valid_to
-              WHERE m.valid_from <= :asOf AND :asOf < m.valid_to %s
-            ), resolved AS (
-              SELECT valid.*,
-                CASE WHEN deadline_form = 'on-date' THEN deadline_date
-                     WHEN session_state IN ('SCHEDULED', 'HELD')
-                       THEN session_opens_on - CASE WHEN deadline_form = 'before-session' THEN 1 ELSE 0 END
-                END AS resolved_due,
-                CASE WHEN deadline_form = 'on-date' THEN 'DATED'
-                     WHEN deadline_form = 'standing' THEN 'STANDING'
-                     WHEN session_state = 'CANCELLED' THEN 'SESSION_CANCELLED'
-                     WHEN session_state IS NULL OR session_state = 'POSTPONED' THEN 'UNRESOLVED'
-                     ELSE 'RESOLVED'
-                END AS resolution
-              FROM valid
-            ), reported AS (
-              SELECT resolved.*,
+    /** Each mandate's version valid on the date, with its status on that date. */
+    private static final String VALID = """
+            SELECT * FROM (
+              SELECT m.*,
                 CASE WHEN closed_as IS NOT NULL THEN closed_as
                      WHEN deadline_form = 'standing' THEN 'STANDING'
                      WHEN resolved_due < :asOf THEN 'OVERDUE'
@@ -64,10 +39,16 @@ public class MandateReports {
                      WHEN extended THEN 'EXTENDED'
                      ELSE 'OPEN'
                 END AS status
-              FROM resolved
-            )
-            SELECT * FROM reported WHERE true %s
-            """;
+              FROM mandate_version m
+              WHERE m.valid_from <= :asOf AND :asOf < m.valid_to %s
+            ) valid WHERE true %s""";
+
+    /** The chosen ones, with the name their session's body had on the date, for the deadline in words. */
+    private static final String NAMED = """
+            SELECT chosen.*, b.name || ' (' || b.short_name || ')' AS deadline_body_label FROM (%s) chosen
+            LEFT JOIN body_version b
+              ON b.body_id = chosen.deadline_body AND b.valid_from <= :asOf AND :asOf < b.valid_to
+            """ + BY_DUE_DATE;
 
     private final JdbcClient jdbc;
     private final JsonColumns json;
@@ -78,16 +59,16 @@ public class MandateReports {
     }
 
     public List<MandateReport> matching(MandateQuery query) {
-        return statement(query, BY_DUE_DATE).query(this::report).list();
+        return named(query, "").query(this::report).list();
     }
 
     /** One page of the matching mandates, in due-date order, and how many match in all. */
     public Page page(MandateQuery query, int page, int size) {
-        List<MandateReport> items = statement(query, BY_DUE_DATE + " LIMIT :limit OFFSET :offset")
+        List<MandateReport> items = named(query, " LIMIT :limit OFFSET :offset")
                 .param("limit", size).param("offset", (long) page * size)
                 .query(this::report).list();
         long total = items.isEmpty() || items.size() == size
-                ? jdbc.sql("SELECT count(*) FROM (" + sql(query) + ") counted").params(parameters(query))
+                ? jdbc.sql("SELECT count(*) FROM (" + valid(query) + ") counted").params(parameters(query))
                 .query(Long.class).single()
                 : (long) page * size + items.size();
         return new Page(items, total);
@@ -98,21 +79,21 @@ public class MandateReports {
 
     /** Hands each matching mandate, in due-date order, to {@code each} as it is read, so none are held in memory. */
     public void forEach(MandateQuery query, Consumer<MandateReport> each) {
-        statement(query, BY_DUE_DATE).query((RowCallbackHandler) rs -> each.accept(report(rs, 0)));
+        named(query, "").query((RowCallbackHandler) rs -> each.accept(report(rs, 0)));
     }
 
     public Optional<MandateReport> byId(String mandateId, LocalDate asOf) {
-        return jdbc.sql(AS_OF.formatted("AND m.mandate_id = :mandate", ""))
+        return jdbc.sql(NAMED.formatted(VALID.formatted("AND m.mandate_id = :mandate", "")))
                 .params(parameters(MandateQuery.ofBody(null, asOf))).param("mandate", mandateId)
                 .query(this::report).optional();
     }
 
-    private JdbcClient.StatementSpec statement(MandateQuery query, String tail) {
-        return jdbc.sql(sql(query) + tail).params(parameters(query));
+    private JdbcClient.StatementSpec named(MandateQuery query, String limit) {
+        return jdbc.sql(NAMED.formatted(valid(query) + BY_DUE_DATE + limit)).params(parameters(query));
     }
 
     /** The query with only the conditions asked for, so each plan can use the index that fits. */
-    private static String sql(MandateQuery query) {
+    private static String valid(MandateQuery query) {
         StringBuilder filters = new StringBuilder();
         if (!query.statuses().isEmpty()) {
             filters.append(" AND status IN (:statuses)");
@@ -123,7 +104,7 @@ public class MandateReports {
         if (query.dueTo() != null) {
             filters.append(" AND resolved_due <= :dueTo");
         }
-        return AS_OF.formatted(query.bodyId() == null ? "" : "AND m.body_id = :body", filters);
+        return VALID.formatted(query.bodyId() == null ? "" : "AND m.body_id = :body", filters);
     }
 
     private static Map<String, Object> parameters(MandateQuery query) {
@@ -151,7 +132,7 @@ public class MandateReports {
         return new MandateReport(rs.getString("mandate_id"), rs.getString("body_id"), rs.getString("task"),
                 json.read(rs.getString("source"), SourceCitation.class), JsonColumns.date(rs.getDate("conferred_on")),
                 deadline, Names.deadline(deadline, label), JsonColumns.date(rs.getDate("resolved_due")),
-                ResolvedDeadline.Resolution.valueOf(rs.getString("resolution")), rs.getString("session_meeting_id"),
+                Resolution.valueOf(rs.getString("resolution")), rs.getString("session_meeting_id"),
                 MandateStatus.valueOf(rs.getString("status")), rs.getBoolean("extended"),
                 JsonColumns.date(rs.getDate("closed_on")), json.read(rs.getString("closed_by"), SourceCitation.class),
                 json.read(rs.getString("evidence"), Evidence.class), rs.getString("superseded_by"));

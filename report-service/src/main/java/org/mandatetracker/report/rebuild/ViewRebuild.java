@@ -1,5 +1,6 @@
 package org.mandatetracker.report.rebuild;
 
+import org.mandatetracker.report.projection.AggregateRef;
 import org.mandatetracker.report.projection.AggregateType;
 import org.mandatetracker.report.projection.FactLog;
 import org.mandatetracker.report.projection.StoredFact;
@@ -79,11 +80,8 @@ class ViewRebuild {
             }
             fill(upTo, progress);
             jdbc.execute("LOCK TABLE fact IN SHARE MODE");
-            jdbc.query("SELECT DISTINCT aggregate_type, aggregate_id FROM fact WHERE position > ?",
-                    (RowCallbackHandler) rs -> {
-                        AggregateType type = AggregateType.valueOf(rs.getString(1));
-                        views.replace(type, rs.getString(2), facts.viewFactsOf(type, rs.getString(2)), NEXT);
-                    }, upTo);
+            facts.refold(jdbc.query("SELECT DISTINCT aggregate_type, aggregate_id FROM fact WHERE position > ?",
+                    (rs, n) -> new AggregateRef(AggregateType.valueOf(rs.getString(1)), rs.getString(2)), upTo), NEXT);
             for (String table : ViewTables.tables()) {
                 jdbc.execute("LOCK TABLE " + table + " IN ACCESS EXCLUSIVE MODE");
                 jdbc.execute("DROP TABLE " + table);
@@ -96,33 +94,36 @@ class ViewRebuild {
         });
     }
 
-    /** Reads the facts aggregate by aggregate, through a cursor, and writes each one's versions in batches. */
+    /**
+     * Reads the facts aggregate by aggregate, through a cursor, and writes each one's versions in batches: meetings
+     * before mandates, whose deadlines are resolved against them.
+     */
     private void fill(long upTo, Progress progress) {
         ViewTables.Batch batch = views.batch(NEXT);
-        List<StoredFact> aggregate = new ArrayList<>();
-        String[] current = {null, null};
         long[] read = {0};
-        streaming.query("SELECT * FROM fact WHERE position <= ?" + VIEW_FACTS
-                + " ORDER BY aggregate_type, aggregate_id, aggregate_seq, position", (RowCallbackHandler) rs -> {
-            String type = rs.getString("aggregate_type");
-            String id = rs.getString("aggregate_id");
-            if (!(type.equals(current[0]) && id.equals(current[1]))) {
-                if (!aggregate.isEmpty()) {
-                    batch.add(AggregateType.valueOf(current[0]), aggregate);
-                    aggregate.clear();
+        for (AggregateType type : List.of(AggregateType.BODY, AggregateType.MEETING, AggregateType.MANDATE)) {
+            List<StoredFact> aggregate = new ArrayList<>();
+            String[] current = {null};
+            streaming.query("SELECT * FROM fact WHERE aggregate_type = ? AND event_type LIKE ? AND position <= ? "
+                    + "ORDER BY aggregate_id, aggregate_seq, position", (RowCallbackHandler) rs -> {
+                String id = rs.getString("aggregate_id");
+                if (!id.equals(current[0])) {
+                    if (!aggregate.isEmpty()) {
+                        batch.add(type, aggregate);
+                        aggregate.clear();
+                    }
+                    current[0] = id;
                 }
-                current[0] = type;
-                current[1] = id;
+                aggregate.add(facts.toFact(rs, 0));
+                if (++read[0] % 1000 == 0) {
+                    progress.read(read[0]);
+                }
+            }, type.name(), type.viewFacts, upTo);
+            if (!aggregate.isEmpty()) {
+                batch.add(type, aggregate);
             }
-            aggregate.add(facts.toFact(rs, 0));
-            if (++read[0] % 1000 == 0) {
-                progress.read(read[0]);
-            }
-        }, upTo);
-        if (!aggregate.isEmpty()) {
-            batch.add(AggregateType.valueOf(current[0]), aggregate);
+            batch.flush();
         }
-        batch.flush();
         progress.read(read[0]);
     }
 }

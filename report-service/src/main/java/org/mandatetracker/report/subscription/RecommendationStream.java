@@ -3,6 +3,8 @@ package org.mandatetracker.report.subscription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -78,6 +80,16 @@ public class RecommendationStream {
                 return;
             }
         }
+    }
+
+    /**
+     * Ends every stream when the service shuts down, so that graceful shutdown does not wait out its timeout on
+     * them; clients reconnect with {@code Last-Event-ID} and lose nothing.
+     */
+    @EventListener(ContextClosedEvent.class)
+    void closeStreams() {
+        subscribers.forEach(subscriber -> subscriber.emitter.complete());
+        subscribers.clear();
     }
 
     @Scheduled(fixedDelayString = "${report.stream.heartbeat:15s}")

@@ -18,6 +18,7 @@ import org.mandatetracker.meeting.api.MeetingKind;
 import org.mandatetracker.meeting.api.MeetingPostponed;
 import org.mandatetracker.meeting.api.MeetingRescheduled;
 import org.mandatetracker.meeting.api.MeetingScheduled;
+import org.mandatetracker.report.projection.ResolvedDeadline;
 import org.mandatetracker.report.projection.StoredFact;
 
 import java.time.Instant;

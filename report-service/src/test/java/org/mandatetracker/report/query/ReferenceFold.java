@@ -5,6 +5,7 @@ import org.mandatetracker.report.projection.MandateFold;
 import org.mandatetracker.report.projection.MandateState;
 import org.mandatetracker.report.projection.MeetingFold;
 import org.mandatetracker.report.projection.MeetingState;
+import org.mandatetracker.report.projection.ResolvedDeadline;
 import org.mandatetracker.report.projection.StoredFact;
 
 import java.time.LocalDate;
