@@ -2,7 +2,9 @@ package org.mandatetracker.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.mandatetracker.mandate.api.BodyEvent;
 import org.mandatetracker.mandate.api.MandateEvent;
@@ -19,6 +21,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -55,6 +58,12 @@ public final class Publisher {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The record as a consumer receives it, for tests that hand records to the fact log directly. */
+    public static ConsumerRecord<String, byte[]> received(ProducerRecord<String, byte[]> record) {
+        return new ConsumerRecord<>(record.topic(), 0, 0L, 0L, TimestampType.CREATE_TIME, 0, 0, record.key(),
+                record.value(), new RecordHeaders(record.headers().toArray()), Optional.empty());
     }
 
     public void send(List<ProducerRecord<String, byte[]>> records) {

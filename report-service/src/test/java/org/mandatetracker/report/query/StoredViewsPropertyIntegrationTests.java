@@ -5,10 +5,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.spring.JqwikSpringSupport;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.record.TimestampType;
 import org.mandatetracker.citation.Fact;
 import org.mandatetracker.report.Publisher;
 import org.mandatetracker.report.ReportServiceIntegrationTest;
@@ -70,7 +67,7 @@ class StoredViewsPropertyIntegrationTests {
         }
         java.util.Collections.shuffle(delivered, random);
         for (ProducerRecord<String, byte[]> record : delivered) {
-            facts.append(received(record));
+            facts.append(Publisher.received(record));
         }
 
         List<StoredFact> stored = storedFacts(records, history);
@@ -126,10 +123,5 @@ class StoredViewsPropertyIntegrationTests {
                     "property", event));
         }
         return stored;
-    }
-
-    private static ConsumerRecord<String, byte[]> received(ProducerRecord<String, byte[]> record) {
-        return new ConsumerRecord<>(record.topic(), 0, 0L, 0L, TimestampType.CREATE_TIME, 0, 0, record.key(),
-                record.value(), new RecordHeaders(record.headers().toArray()), Optional.empty());
     }
 }

@@ -1,10 +1,7 @@
 package org.mandatetracker.report.rebuild;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.Test;
 import org.mandatetracker.citation.SourceCitation;
 import org.mandatetracker.mandate.api.BodyEstablished;
@@ -28,7 +25,6 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,9 +55,9 @@ class ViewRebuildIntegrationTests {
         Publisher publisher = new Publisher(kafka, json, admin);
         String body = "body-" + UUID.randomUUID().toString().substring(0, 6);
         SourceCitation source = SourceCitation.of("3/3", null);
-        facts.append(received(publisher.record(new BodyEstablished(body, new BodyProfile("Body", "B",
+        facts.append(Publisher.received(publisher.record(new BodyEstablished(body, new BodyProfile("Body", "B",
                 BodyKind.OTHER, null, false, false, null, List.of()), ON, source), "recorder")));
-        facts.append(received(publisher.record(new MandateConferred(body + "-first", body, "First",
+        facts.append(Publisher.received(publisher.record(new MandateConferred(body + "-first", body, "First",
                 new Deadline.OnDate(ON.plusYears(1)), ON, source), "recorder")));
         List<MandateReport> before = reports.matching(MandateQuery.ofBody(body, ON));
         assertThat(before).hasSize(1);
@@ -74,7 +70,7 @@ class ViewRebuildIntegrationTests {
             public void started(long total) {
                 progress.add(total);
                 try {
-                    facts.append(received(publisher.record(new MandateConferred(body + "-second", body, "Second",
+                    facts.append(Publisher.received(publisher.record(new MandateConferred(body + "-second", body, "Second",
                             new Deadline.Standing(), ON, source), "recorder")));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
@@ -94,10 +90,5 @@ class ViewRebuildIntegrationTests {
         assertThat(progress.get(progress.size() - 1)).as("every fact read").isEqualTo(progress.get(0));
         assertThat(jdbc.sql("SELECT generation FROM view_generation").query(Integer.class).single())
                 .isEqualTo(ViewRebuild.GENERATION);
-    }
-
-    private static ConsumerRecord<String, byte[]> received(ProducerRecord<String, byte[]> record) {
-        return new ConsumerRecord<>(record.topic(), 0, 0L, 0L, TimestampType.CREATE_TIME, 0, 0, record.key(),
-                record.value(), new RecordHeaders(record.headers().toArray()), Optional.empty());
     }
 }
