@@ -20,8 +20,12 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -38,6 +42,8 @@ public class FactLog {
 
     /** The advisory lock under which views are refolded; see {@link #refold}. */
     private static final long RESOLUTION_LOCK = 0x5245534f4cL;
+    /** How many aggregates one statement reads or deletes, well under PostgreSQL's limit on parameters. */
+    private static final int CHUNK = 1000;
 
     private final JdbcClient jdbc;
     private final ObjectMapper objects;
@@ -134,31 +140,42 @@ public class FactLog {
             return;
         }
         jdbc.sql("SELECT 1 FROM pg_advisory_xact_lock(?)").param(RESOLUTION_LOCK).query(Integer.class).single();
-        Set<String> waiting = new LinkedHashSet<>();
-        for (AggregateRef meeting : changed.stream().filter(a -> a.type() == AggregateType.MEETING).toList()) {
-            replace(meeting, suffix);
-            waiting.addAll(views.mandatesWaitingOn(meeting.id(), suffix));
-        }
-        for (AggregateRef other : changed.stream().filter(a -> a.type() != AggregateType.MEETING).toList()) {
-            replace(other, suffix);
-            if (other.type() == AggregateType.MANDATE) {
-                waiting.remove(other.id());
-            }
-        }
-        waiting.forEach(id -> replace(new AggregateRef(AggregateType.MANDATE, id), suffix));
+        Map<AggregateType, Set<String>> ids = new EnumMap<>(AggregateType.class);
+        changed.forEach(a -> ids.computeIfAbsent(a.type(), t -> new LinkedHashSet<>()).add(a.id()));
+        Set<String> meetings = ids.getOrDefault(AggregateType.MEETING, Set.of());
+        replace(AggregateType.MEETING, meetings, suffix);
+        replace(AggregateType.BODY, ids.getOrDefault(AggregateType.BODY, Set.of()), suffix);
+        Set<String> mandates = new LinkedHashSet<>(ids.getOrDefault(AggregateType.MANDATE, Set.of()));
+        chunks(meetings).forEach(chunk -> mandates.addAll(views.mandatesWaitingOn(chunk, suffix)));
+        replace(AggregateType.MANDATE, mandates, suffix);
     }
 
-    private void replace(AggregateRef aggregate, String suffix) {
-        views.replace(aggregate.type(), aggregate.id(), viewFactsOf(aggregate.type(), aggregate.id()), suffix);
+    private void replace(AggregateType type, Set<String> ids, String suffix) {
+        for (List<String> chunk : chunks(ids)) {
+            views.replace(type, viewFactsOf(type, chunk), suffix);
+        }
     }
 
-    /** The facts an aggregate's view is folded from, in the aggregate's own order. */
-    public List<StoredFact> viewFactsOf(AggregateType type, String aggregateId) {
-        return jdbc.sql("""
-                        SELECT * FROM fact WHERE aggregate_type = ? AND aggregate_id = ? AND event_type LIKE ?
-                        ORDER BY aggregate_seq, position""")
-                .params(type.name(), aggregateId, type.viewFacts)
-                .query(this::toFact).list();
+    /** The facts these aggregates' views are folded from, each aggregate's in its own order. */
+    public Map<String, List<StoredFact>> viewFactsOf(AggregateType type, Collection<String> aggregateIds) {
+        Map<String, List<StoredFact>> facts = new LinkedHashMap<>();
+        aggregateIds.forEach(id -> facts.put(id, new ArrayList<>()));
+        jdbc.sql("""
+                        SELECT * FROM fact WHERE aggregate_type = :type AND aggregate_id IN (:ids) AND event_type LIKE :kind
+                        ORDER BY aggregate_id, aggregate_seq, position""")
+                .param("type", type.name()).param("ids", aggregateIds).param("kind", type.viewFacts)
+                .query(this::toFact).list()
+                .forEach(fact -> facts.get(fact.aggregateId()).add(fact));
+        return facts;
+    }
+
+    private static List<List<String>> chunks(Set<String> ids) {
+        List<String> all = List.copyOf(ids);
+        List<List<String>> chunks = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            chunks.add(all.subList(from, Math.min(all.size(), from + CHUNK)));
+        }
+        return chunks;
     }
 
     /** Facts matching a SQL condition on the {@code fact} table, in real-world order, then as recorded. */

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -63,11 +64,15 @@ public class ViewTables {
         return List.of("body_version", "meeting_version", "mandate_version");
     }
 
-    /** Refolds one aggregate from its facts (in its own order) and replaces its rows, now. */
-    public void replace(AggregateType type, String aggregateId, List<StoredFact> facts, String suffix) {
-        jdbc.update("DELETE FROM " + table(type, suffix) + " WHERE " + KEYS.get(type) + " = ?", aggregateId);
+    /** Refolds these aggregates from their facts (each one's in its own order) and replaces their rows, now. */
+    public void replace(AggregateType type, Map<String, List<StoredFact>> factsById, String suffix) {
+        if (factsById.isEmpty()) {
+            return;
+        }
+        jdbc.update("DELETE FROM " + table(type, suffix) + " WHERE " + KEYS.get(type) + " IN ("
+                + String.join(", ", Collections.nCopies(factsById.size(), "?")) + ")", factsById.keySet().toArray());
         Batch batch = batch(suffix);
-        batch.add(type, facts);
+        factsById.values().forEach(facts -> batch.add(type, facts));
         batch.flush();
     }
 
@@ -77,13 +82,18 @@ public class ViewTables {
     }
 
     /**
-     * The mandates whose deadline waits on one of this meeting's sessions, so that they are resolved again when it
-     * changes.
+     * The mandates whose deadline waits on one of these meetings' sessions, so that they are resolved again when
+     * those change.
      */
-    public List<String> mandatesWaitingOn(String meetingId, String suffix) {
+    public List<String> mandatesWaitingOn(Collection<String> meetingIds, String suffix) {
+        if (meetingIds.isEmpty()) {
+            return List.of();
+        }
         return jdbc.queryForList("SELECT DISTINCT w.mandate_id FROM " + table(AggregateType.MANDATE, suffix) + " w "
                 + "JOIN " + table(AggregateType.MEETING, suffix) + " m ON w.deadline_body = m.body_id "
-                + "AND w.deadline_session = m.session_no WHERE m.meeting_id = ?", String.class, meetingId);
+                + "AND w.deadline_session = m.session_no WHERE m.meeting_id IN ("
+                + String.join(", ", Collections.nCopies(meetingIds.size(), "?")) + ")", String.class,
+                meetingIds.toArray());
     }
 
     public final class Batch {
