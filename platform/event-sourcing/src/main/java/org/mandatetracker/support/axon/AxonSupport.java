@@ -1,7 +1,6 @@
 package org.mandatetracker.support.axon;
 
 import org.axonframework.common.lock.LockFactory;
-import org.axonframework.common.lock.PessimisticLockFactory;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
@@ -17,6 +16,7 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
 
 import javax.sql.DataSource;
+import java.time.Duration;
 
 @Configuration(proxyBeanMethods = false)
 public class AxonSupport {
@@ -36,13 +36,10 @@ public class AxonSupport {
         return new EventCountSnapshotTriggerDefinition(snapshotter, properties.snapshotThreshold());
     }
 
-    /**
-     * Commands to one aggregate take turns. One that has waited this long (10 s) for its turn is refused as the
-     * service being busy rather than queueing without end.
-     */
+    /** Commands to one aggregate take turns, in arrival order; one that has waited 10 s is answered 503. */
     @Bean(AGGREGATE_LOCKS)
     LockFactory aggregateLocks() {
-        return PessimisticLockFactory.builder().acquireAttempts(1000).lockAttemptTimeout(10).build();
+        return new FairAggregateLocks(Duration.ofSeconds(10));
     }
 
     /**
