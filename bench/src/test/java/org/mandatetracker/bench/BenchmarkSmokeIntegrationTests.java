@@ -21,12 +21,18 @@ class BenchmarkSmokeIntegrationTests {
     private static final Path ROOT = Path.of("").toAbsolutePath().resolve("..").normalize();
     private static final Path OUTPUT = Path.of("target/bench-smoke").toAbsolutePath();
 
+    /** The PostgreSQL server the launcher uses, so the JDBC baseline measures the same one. */
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
     @Test
     void everySectionProducesFiguresAndNoAcknowledgedWriteIsLost() throws Exception {
         Settings settings = new Settings(ROOT, OUTPUT, 37080, "-Xmx256m", List.of(2_000L), List.of(1, 4),
                 List.of(1, 4), List.of(20.0, 100.0), Duration.ofSeconds(1), Duration.ofMillis(200),
                 Duration.ofSeconds(2), Duration.ofSeconds(30), 100, 4, Duration.ofMinutes(3), "report-service",
-                "127.0.0.1", 5432, "postgres");
+                env("PGHOST", "127.0.0.1"), Integer.parseInt(env("PGPORT", "5432")), env("PGUSER", "postgres"));
 
         Results.Document results = new Benchmark(settings).run();
 

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,15 +19,25 @@ import java.util.stream.Stream;
 
 /**
  * The real system, started by {@code deploy/local/up} with a run folder, ports and database suffix of its own and
- * without the worked example, and removed by {@code deploy/local/down --purge}.
+ * without the worked example, and removed by {@code deploy/local/down --purge}. The launcher and the jars it runs
+ * are copied first into a tree of the run's own, so rebuilding the working tree while a run goes on cannot pull
+ * classes from under the running services.
  */
 public final class LocalSystem implements AutoCloseable {
 
     public static final List<String> SERVICES = List.of("mandate-service", "meeting-service", "report-service",
             "gateway");
+    private static final List<String> COPIED = List.of("mvnw", ".mvn/wrapper/maven-wrapper.properties",
+            "deploy/local/up", "deploy/local/down", "deploy/local/kafka/pom.xml",
+            "deploy/local/kafka/server.properties", "deploy/local/kafka/log4j.properties",
+            "mandate-service/mandate-app/target/mandate-app-0.1.0-SNAPSHOT.jar",
+            "meeting-service/meeting-app/target/meeting-app-0.1.0-SNAPSHOT.jar",
+            "report-service/target/report-service-0.1.0-SNAPSHOT.jar", "gateway/target/gateway-0.1.0-SNAPSHOT.jar",
+            "deploy/loader/target/loader-0.1.0-SNAPSHOT.jar");
     private static final Pattern STARTED = Pattern.compile(
             "Started \\S+ in ([0-9.]+) seconds \\(process running for ([0-9.]+)\\)");
 
+    private final Path source;
     private final Path root;
     private final Path run;
     private final Path output;
@@ -39,25 +50,33 @@ public final class LocalSystem implements AutoCloseable {
      * @param output      where the launcher's output, and the services' logs before they are purged, are kept
      */
     public LocalSystem(Path root, Path run, String dbSuffix, Ports ports, String javaOptions, Path output) {
-        this.root = root;
+        this.source = root;
+        this.root = output.resolve("system");
         this.run = run;
         this.output = output;
         this.ports = ports;
         environment.put("MT_RUN_DIR", run.toString());
         environment.put("MT_DB_SUFFIX", dbSuffix);
-        environment.put("MT_SKIP_EXAMPLE", "1");
+        environment.put("MT_LOAD_EXAMPLE", "false");
         environment.put("GATEWAY_PORT", Integer.toString(ports.gateway()));
         environment.put("MANDATE_PORT", Integer.toString(ports.mandate()));
         environment.put("MEETING_PORT", Integer.toString(ports.meeting()));
         environment.put("REPORT_PORT", Integer.toString(ports.report()));
         environment.put("KAFKA_PORT", Integer.toString(ports.kafka()));
         environment.put("KAFKA_CONTROLLER_PORT", Integer.toString(ports.kafkaController()));
-        // The launcher has no way yet to pass JVM options to the services; these are the names it is likely to read.
         environment.put("JAVA_OPTS", javaOptions);
-        environment.put("MT_JAVA_OPTS", javaOptions);
     }
 
     public void start(Duration timeout) throws IOException, InterruptedException {
+        for (String file : COPIED) {
+            Path from = source.resolve(file);
+            if (!Files.exists(from)) {
+                throw new IllegalStateException(from + " is missing: build first (./mvnw -B -DskipTests install)");
+            }
+            Files.createDirectories(root.resolve(file).getParent());
+            Files.copy(from, root.resolve(file), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.COPY_ATTRIBUTES);
+        }
         long begin = System.nanoTime();
         int exit = launcher(timeout, "up", root.resolve("deploy/local/up").toString());
         launchTime = Duration.ofNanos(System.nanoTime() - begin);
@@ -122,7 +141,15 @@ public final class LocalSystem implements AutoCloseable {
                 }
             }
         }
+        if (!Files.exists(root.resolve("deploy/local/down"))) {
+            return;
+        }
         launcher(Duration.ofMinutes(3), "down", root.resolve("deploy/local/down").toString(), "--purge");
+        try (Stream<Path> copies = Files.walk(root)) {
+            for (Path path : copies.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 
     private int launcher(Duration timeout, String log, String... command) throws IOException, InterruptedException {
