@@ -6,6 +6,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.mandatetracker.meeting.api.DecisionAdopted;
 import org.mandatetracker.meeting.api.DocumentIssued;
@@ -39,8 +40,13 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A session of a body, from its scheduling to what it adopted and issued. Decisions and recommendations are
  * recorded for a meeting that was held, or is being held, on the day they were adopted; documents may be issued
  * before, during or after it.
+ * <p>
+ * A meeting may adopt thousands of outcomes, so it keeps of each only its key and a fingerprint of its content: all
+ * that telling a repeat from a conflicting record needs, and its snapshots stay small. Revision 2 is this shape;
+ * snapshots of earlier revisions are passed over and the meeting is rebuilt from its events.
  */
-@Aggregate(snapshotTriggerDefinition = AxonSupport.SNAPSHOT_TRIGGER)
+@Aggregate(snapshotTriggerDefinition = AxonSupport.SNAPSHOT_TRIGGER, lockFactory = AxonSupport.AGGREGATE_LOCKS)
+@Revision("2")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public class Meeting {
 
@@ -56,9 +62,9 @@ public class Meeting {
     private Status status;
     private LocalDate heldFrom;
     private LocalDate heldTo;
-    private final Map<String, DecisionAdopted> decisions = new HashMap<>();
-    private final Map<String, RecommendationAdopted> recommendations = new HashMap<>();
-    private final Map<String, DocumentIssued> documents = new HashMap<>();
+    private final Map<String, String> decisions = new HashMap<>();
+    private final Map<String, String> recommendations = new HashMap<>();
+    private final Map<String, String> documents = new HashMap<>();
 
     protected Meeting() {
     }
@@ -185,12 +191,12 @@ public class Meeting {
     }
 
     /** An outcome is recorded once: the same again changes nothing, something else under its key is a conflict. */
-    private static Outcome recordOnce(Object recorded, Object requested, String keyField, Runnable record) {
+    private static Outcome recordOnce(String recorded, Object requested, String keyField, Runnable record) {
         if (recorded == null) {
             record.run();
             return Outcome.RECORDED;
         }
-        if (recorded.equals(requested)) {
+        if (recorded.equals(ContentHash.of(requested))) {
             return Outcome.UNCHANGED;
         }
         throw RuleViolation.conflict(keyField, "unique-outcome",
@@ -285,16 +291,16 @@ public class Meeting {
 
     @EventSourcingHandler
     void on(DecisionAdopted event) {
-        decisions.put(event.reference().value(), event);
+        decisions.put(event.reference().value(), ContentHash.of(event));
     }
 
     @EventSourcingHandler
     void on(RecommendationAdopted event) {
-        recommendations.put(event.recommendationId(), event);
+        recommendations.put(event.recommendationId(), ContentHash.of(event));
     }
 
     @EventSourcingHandler
     void on(DocumentIssued event) {
-        documents.put(event.symbol().value(), event);
+        documents.put(event.symbol().value(), ContentHash.of(event));
     }
 }

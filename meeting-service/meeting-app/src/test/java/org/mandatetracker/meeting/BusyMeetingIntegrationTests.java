@@ -1,0 +1,133 @@
+package org.mandatetracker.meeting;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.mandatetracker.meeting.Harness.unique;
+
+/**
+ * One meeting taking many outcomes: commands arriving all at once take turns without any failing for load, and the
+ * meeting's snapshots keep fingerprints of its outcomes rather than the outcomes, so they stay small.
+ */
+@MeetingServiceIntegrationTest
+class BusyMeetingIntegrationTests {
+
+    private static final String LONG_TEXT = "States parties should consider establishing national rapporteurs or "
+            + "equivalent mechanisms to monitor the implementation of anti-trafficking measures, and should report "
+            + "on the measures taken, with particular regard to the identification of victims. ".repeat(3);
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
+    @Autowired
+    KafkaAdmin admin;
+    @Autowired
+    JdbcClient jdbc;
+
+    private Harness harness;
+
+    @BeforeEach
+    void setUp() {
+        harness = new Harness(rest, json, kafka);
+        Harness.createMandateTopic(admin);
+    }
+
+    @Test
+    void manyConcurrentCommandsAtOneMeetingAreAllRecordedAndNoneFailsForLoad() throws Exception {
+        String meeting = meetingInSession();
+        int commands = 200;
+        ExecutorService clients = Executors.newFixedThreadPool(32);
+        try {
+            List<Future<ResponseEntity<String>>> answers = new ArrayList<>();
+            for (int i = 0; i < commands; i++) {
+                String recommendation = recommendation(meeting + "-rec-" + i, "Recommendation " + i);
+                answers.add(clients.submit(() -> harness.post("/meetings/" + meeting + "/recommendations",
+                        recommendation)));
+            }
+            for (Future<ResponseEntity<String>> answer : answers) {
+                ResponseEntity<String> response = answer.get(5, TimeUnit.MINUTES);
+                assertThat(response.getStatusCode().is5xxServerError()).as(response.getBody()).isFalse();
+                assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        assertThat(jdbc.sql("""
+                        SELECT count(*) FROM domainevententry
+                        WHERE aggregateidentifier = ? AND payloadtype LIKE '%RecommendationAdopted'""")
+                .param(meeting).query(Long.class).single()).isEqualTo(commands);
+    }
+
+    @Test
+    void aMeetingWithManyRecommendationsHasASmallSnapshotAndStillKnowsThemAll() {
+        String meeting = meetingInSession();
+        int recommendations = 120;
+        for (int i = 0; i < recommendations; i++) {
+            ResponseEntity<String> adopted = harness.post("/meetings/" + meeting + "/recommendations",
+                    recommendation(meeting + "-rec-" + i, LONG_TEXT + i));
+            assertThat(adopted.getStatusCode()).as(adopted.getBody()).isEqualTo(HttpStatus.OK);
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                        "SELECT coalesce(max(sequencenumber), -1) FROM snapshotevententry WHERE aggregateidentifier = ?")
+                .param(meeting).query(Long.class).single() >= recommendations - 50);
+        int snapshotBytes = jdbc.sql("""
+                        SELECT octet_length(payload) FROM snapshotevententry WHERE aggregateidentifier = ?
+                        ORDER BY sequencenumber DESC LIMIT 1""")
+                .param(meeting).query(Integer.class).single();
+        long eventBytes = jdbc.sql("SELECT sum(octet_length(payload)) FROM domainevententry WHERE aggregateidentifier = ?")
+                .param(meeting).query(Long.class).single();
+        assertThat(snapshotBytes).as("a snapshot of a meeting with %d recommendations", recommendations)
+                .isLessThan(100 * recommendations)
+                .isLessThan((int) (eventBytes / 10));
+
+        ResponseEntity<String> again = harness.post("/meetings/" + meeting + "/recommendations",
+                recommendation(meeting + "-rec-7", LONG_TEXT + 7));
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(harness.read(again.getBody()).get("outcome").asText()).isEqualTo("UNCHANGED");
+        ResponseEntity<String> different = harness.post("/meetings/" + meeting + "/recommendations",
+                recommendation(meeting + "-rec-7", "Something else entirely"));
+        assertThat(different.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    }
+
+    private String meetingInSession() {
+        String wg = unique("wg");
+        String meeting = unique("busy");
+        harness.publishBody(wg, "Working Group on Trafficking in Persons", LocalDate.of(2008, 10, 17));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(harness.post("/meetings", """
+                {"id": "%s", "bodyId": "%s", "title": "Meeting of the Working Group", "kind": "INTERSESSIONAL",
+                 "venue": "Vienna", "plannedStart": "2011-10-10", "plannedEnd": "2011-10-12",
+                 "scheduledOn": "2011-03-01", "source": {"document": "5/2", "paragraph": "4"}}"""
+                .formatted(meeting, wg)).getStatusCode()).isEqualTo(HttpStatus.CREATED));
+        return meeting;
+    }
+
+    private static String recommendation(String id, String text) {
+        return """
+                {"id": "%s", "text": "%s", "addressee": {"description": "States parties"}, "paragraph": "1",
+                 "reportSymbol": "CTOC/COP/WG.4/2011/8", "adoptedOn": "2011-10-11",
+                 "source": {"document": "CTOC/COP/WG.4/2011/8", "paragraph": "1"}}""".formatted(id, text);
+    }
+}
