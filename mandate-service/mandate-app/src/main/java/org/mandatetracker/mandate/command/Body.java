@@ -1,5 +1,6 @@
 package org.mandatetracker.mandate.command;
 
+import org.mandatetracker.support.axon.AxonSupport;
 import org.mandatetracker.support.command.Outcome;
 import org.mandatetracker.support.command.RuleViolation;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
@@ -29,7 +30,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A body such as a Conference of the Parties or one of its working groups. Establishing it again with the same
  * content is a harmless replay; with different content it is a conflict.
  */
-@Aggregate(snapshotTriggerDefinition = "snapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = AxonSupport.SNAPSHOT_TRIGGER, lockFactory = AxonSupport.AGGREGATE_LOCKS)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public class Body {
 

@@ -8,6 +8,7 @@ import org.mandatetracker.mandate.api.BodyEstablishmentCorrected;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.time.LocalDate;
 import java.util.Optional;
 
 /**
@@ -28,8 +29,13 @@ class JdbcBodyRegistry implements BodyRegistry {
 
     @Override
     public Optional<RegisteredBody> find(String bodyId) {
+        // Mapped by position: mapping a record by name first probes for a column "bodyId", and every miss costs
+        // the driver a formatted exception, on every command that looks a body up.
         return jdbc.sql("SELECT body_id, established_on, dissolved_on FROM body_registry WHERE body_id = ?")
-                .param(bodyId).query(RegisteredBody.class).optional();
+                .param(bodyId)
+                .query((rs, row) -> new RegisteredBody(rs.getString(1), rs.getObject(2, LocalDate.class),
+                        rs.getObject(3, LocalDate.class)))
+                .optional();
     }
 
     @EventHandler

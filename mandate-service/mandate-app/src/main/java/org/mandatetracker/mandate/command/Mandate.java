@@ -1,5 +1,6 @@
 package org.mandatetracker.mandate.command;
 
+import org.mandatetracker.support.axon.AxonSupport;
 import org.mandatetracker.support.command.Outcome;
 import org.mandatetracker.support.command.RuleViolation;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
@@ -31,7 +32,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A task conferred on a body by a decision, with its deadline. Once fulfilled, terminated or superseded it takes no
  * further changes.
  */
-@Aggregate(snapshotTriggerDefinition = "snapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = AxonSupport.SNAPSHOT_TRIGGER, lockFactory = AxonSupport.AGGREGATE_LOCKS)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public class Mandate {
 

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.Optional;
 
 import static org.mandatetracker.support.cloudevents.CloudEventRecords.header;
@@ -44,8 +45,13 @@ class BodyDirectory implements KnownBodies {
 
     @Override
     public Optional<KnownBody> find(String bodyId) {
+        // Mapped by position: mapping a record by name first probes for a column "bodyId", and every miss costs
+        // the driver a formatted exception, on every command that looks a body up.
         return jdbc.sql("SELECT body_id, name, established_on, dissolved_on FROM known_body WHERE body_id = ?")
-                .param(bodyId).query(KnownBody.class).optional();
+                .param(bodyId)
+                .query((rs, row) -> new KnownBody(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
+                        rs.getObject(4, LocalDate.class)))
+                .optional();
     }
 
     @KafkaListener(id = CONSUMER, topics = MandateEventTypes.TOPIC, groupId = "${spring.application.name}-" + CONSUMER)
