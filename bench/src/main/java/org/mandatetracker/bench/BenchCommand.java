@@ -60,7 +60,7 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Held meetings the recommendations are spread over (default: ${DEFAULT-VALUE}).")
     int visibilityMeetings;
 
-    @Option(names = "--port-base", defaultValue = "38080",
+    @Option(names = "--port-base", defaultValue = "24080",
             description = "Gateway port; services on the next three, Kafka at +1012 and +1013 "
                     + "(default: ${DEFAULT-VALUE}).")
     int portBase;

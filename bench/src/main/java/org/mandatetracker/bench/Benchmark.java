@@ -1,5 +1,6 @@
 package org.mandatetracker.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.mandatetracker.bench.measure.Api;
 import org.mandatetracker.bench.measure.ClosedLoop;
 import org.mandatetracker.bench.measure.JdbcBaseline;
@@ -180,7 +181,7 @@ public final class Benchmark {
         int last = generator.bodies() - 1;
         var response = report.get("/bodies/" + layout.bodyId(last) + "/mandates?asOf=" + layout.midLife(last));
         long mandates = response.statusCode() == 200
-                ? new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()).size() : -1;
+                ? new ObjectMapper().readTree(response.body()).size() : -1;
         if (mandates != Layout.MANDATES) {
             throw new IllegalStateException("report-service shows " + mandates + " mandates of seeded body "
                     + layout.bodyId(last) + " (expected " + Layout.MANDATES + "): " + response.statusCode() + " "
