@@ -62,12 +62,10 @@ public class FactLog {
         this.views = views;
     }
 
-    /** Stores the record's fact unless it is already there, and refolds its aggregate's view; returns whether new. */
+    /** Stores the record's fact unless it is already there, and refolds its aggregate's view. */
     @Transactional(rollbackFor = Exception.class)
-    public boolean append(ConsumerRecord<String, byte[]> record) throws IOException {
-        Optional<Stored> stored = store(record);
-        stored.filter(Stored::changesView).ifPresent(s -> refold(List.of(s.aggregate()), ""));
-        return stored.isPresent();
+    public void append(ConsumerRecord<String, byte[]> record) throws IOException {
+        appendAll(List.of(record));
     }
 
     /**
