@@ -22,7 +22,7 @@ public record TrackerProperties(
     /**
      * @param partitions  partitions of the service's topic; they cap how many consumers of one group share it
      * @param replicas    replicas of the service's topic
-     * @param sendTimeout how long the relay waits for the broker to acknowledge one event
+     * @param sendTimeout how long the relay waits for the broker to acknowledge a processor batch of events
      */
     public record Kafka(
             @DefaultValue("6") int partitions,
