@@ -81,10 +81,12 @@ public class FactLog {
         refold(changed, "");
     }
 
-    /** Stores the record's fact unless it is already there, leaving the views to a rebuild; returns whether new. */
+    /** Stores the records' facts, those not already there, in one transaction, leaving the views to a rebuild. */
     @Transactional(rollbackFor = Exception.class)
-    public boolean appendWithoutViews(ConsumerRecord<String, byte[]> record) throws IOException {
-        return store(record).isPresent();
+    public void appendWithoutViews(List<ConsumerRecord<String, byte[]>> records) throws IOException {
+        for (ConsumerRecord<String, byte[]> record : records) {
+            store(record);
+        }
     }
 
     /** A newly stored fact's aggregate, and whether the fact changes that aggregate's view. */

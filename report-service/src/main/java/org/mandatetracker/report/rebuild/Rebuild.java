@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -158,22 +159,31 @@ public class Rebuild {
             facts.clear();
             long done = 0;
             while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>();
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                     if (record.offset() < ends.get(new TopicPartition(record.topic(), record.partition()))) {
-                        apply(record);
-                        done++;
+                        batch.add(record);
                     }
                 }
+                apply(batch);
+                done += batch.size();
                 counter.read(done);
             }
         }
     }
 
-    private void apply(ConsumerRecord<String, byte[]> record) {
+    /** Stores a poll's records in one transaction; if that fails, one by one, parking those that cannot be stored. */
+    private void apply(List<ConsumerRecord<String, byte[]>> records) {
         try {
-            facts.appendWithoutViews(record);
-        } catch (Exception e) {
-            parked.park(record, "rebuild: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            facts.appendWithoutViews(records);
+        } catch (Exception batchFailed) {
+            for (ConsumerRecord<String, byte[]> record : records) {
+                try {
+                    facts.appendWithoutViews(List.of(record));
+                } catch (Exception e) {
+                    parked.park(record, "rebuild: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+                }
+            }
         }
     }
 }
