@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
  */
 public final class DecisionNumber {
 
+    private static final Pattern SPACED_SLASH = Pattern.compile("\\s*/\\s*");
     private static final Pattern FORM =
             Pattern.compile("(?:\\d{1,3}|[IVXLC]{1,7})/(?:\\d{1,4}[A-Z]?|[A-Z]{2,4}\\.\\d{1,3})");
 
@@ -20,6 +21,6 @@ public final class DecisionNumber {
     }
 
     static String normalise(String text) {
-        return text.strip().replaceAll("\\s*/\\s*", "/").toUpperCase(Locale.ROOT);
+        return SPACED_SLASH.matcher(text.strip()).replaceAll("/").toUpperCase(Locale.ROOT);
     }
 }

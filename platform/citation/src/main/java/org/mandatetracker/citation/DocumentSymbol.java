@@ -26,6 +26,8 @@ public record DocumentSymbol(String value) {
 
     private static final int MAX_COMPONENTS = 12;
     private static final int MAX_COMPONENT_LENGTH = 24;
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern SPACED_SLASH = Pattern.compile(" ?/ ?");
     private static final Pattern YEAR_SUFFIX = Pattern.compile("^(.*?)\\s*\\((\\d{4})\\)$");
     private static final Pattern SERIES = Pattern.compile("[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)?");
     private static final Pattern COMPONENT =
@@ -80,7 +82,7 @@ public record DocumentSymbol(String value) {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("a document symbol must not be blank");
         }
-        String collapsed = text.strip().replaceAll("\\s+", " ").replaceAll(" ?/ ?", "/");
+        String collapsed = SPACED_SLASH.matcher(WHITESPACE.matcher(text.strip()).replaceAll(" ")).replaceAll("/");
         if (collapsed.length() > MAX_LENGTH) {
             throw new IllegalArgumentException("a document symbol has at most " + MAX_LENGTH + " characters");
         }

@@ -17,17 +17,17 @@ import org.springframework.transaction.annotation.Transactional;
 import java.io.IOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.function.Function;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 import static org.mandatetracker.support.cloudevents.CloudEventRecords.header;
@@ -75,58 +75,89 @@ public class FactLog {
     @Transactional(rollbackFor = Exception.class)
     public void appendAll(List<ConsumerRecord<String, byte[]>> records) throws IOException {
         Set<AggregateRef> changed = new LinkedHashSet<>();
-        for (ConsumerRecord<String, byte[]> record : records) {
-            store(record).filter(Stored::changesView).ifPresent(s -> changed.add(s.aggregate()));
-        }
+        store(records).stream().filter(Stored::changesView).forEach(s -> changed.add(s.aggregate()));
         refold(changed, "");
     }
 
     /** Stores the records' facts, those not already there, in one transaction, leaving the views to a rebuild. */
     @Transactional(rollbackFor = Exception.class)
     public void appendWithoutViews(List<ConsumerRecord<String, byte[]>> records) throws IOException {
-        for (ConsumerRecord<String, byte[]> record : records) {
-            store(record);
-        }
+        store(records);
     }
+
+    /** Stores many facts in one round trip; answers the ids of those that were not there already. */
+    private static final String INSERT = """
+            INSERT INTO fact (event_id, event_type, aggregate_type, aggregate_id, aggregate_seq, body_id, mandate_id,
+                              meeting_id, decision_ref, occurred_on, recorded_at, recorded_by, source_document, payload)
+            SELECT event_id, event_type, aggregate_type, aggregate_id, CAST(aggregate_seq AS bigint), body_id,
+                   mandate_id, meeting_id, decision_ref, CAST(occurred_on AS date), CAST(recorded_at AS timestamptz),
+                   recorded_by, source_document, CAST(payload AS jsonb)
+            FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
+                        CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
+                        CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]))
+              AS incoming (event_id, event_type, aggregate_type, aggregate_id, aggregate_seq, body_id, mandate_id,
+                           meeting_id, decision_ref, occurred_on, recorded_at, recorded_by, source_document, payload)
+            ON CONFLICT (event_id) DO NOTHING
+            RETURNING event_id""";
 
     /** A newly stored fact's aggregate, and whether the fact changes that aggregate's view. */
     private record Stored(AggregateRef aggregate, boolean changesView) {
     }
 
-    private Optional<Stored> store(ConsumerRecord<String, byte[]> record) throws IOException {
-        String type = header(record, "ce_type");
-        var eventClass = EventTypes.classOf(type);
-        if (eventClass.isEmpty()) {
-            parked.park(record, "unknown event type " + type);
-            return Optional.empty();
+    /** A record read: its event and what the fact table keeps beside it. */
+    private record Incoming(String eventId, String type, Fact event, Instant recordedAt, long sequence,
+                            String recordedBy) {
+    }
+
+    /**
+     * Stores the records' facts that are not there yet, in one statement, and returns them in the records' order.
+     * Records of types no API defines are parked.
+     */
+    private List<Stored> store(List<ConsumerRecord<String, byte[]>> records) throws IOException {
+        Map<String, Incoming> incoming = new LinkedHashMap<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            String type = header(record, "ce_type");
+            var eventClass = EventTypes.classOf(type);
+            if (eventClass.isEmpty()) {
+                parked.park(record, "unknown event type " + type);
+                continue;
+            }
+            String sequence = header(record, "ce_aggregatesequence");
+            incoming.putIfAbsent(header(record, "ce_id"), new Incoming(header(record, "ce_id"), type,
+                    (Fact) objects.readValue(record.value(), eventClass.get()),
+                    OffsetDateTime.parse(header(record, "ce_time")).toInstant(),
+                    sequence == null ? 0 : Long.parseLong(sequence), header(record, "ce_recordedby")));
         }
-        Fact event = (Fact) objects.readValue(record.value(), eventClass.get());
-        String eventId = header(record, "ce_id");
-        Instant recordedAt = OffsetDateTime.parse(header(record, "ce_time")).toInstant();
-        String sequence = header(record, "ce_aggregatesequence");
-        AggregateType aggregateType = AggregateType.of(event);
-        String aggregateId = EventTypes.aggregateOf(event);
-        boolean inserted = jdbc.sql("""
-                        INSERT INTO fact (event_id, event_type, aggregate_type, aggregate_id, aggregate_seq, body_id,
-                                          mandate_id, meeting_id, decision_ref, occurred_on, recorded_at, recorded_by,
-                                          source_document, payload)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))
-                        ON CONFLICT (event_id) DO NOTHING""")
-                .params(eventId, type, aggregateType.name(), aggregateId,
-                        sequence == null ? 0 : Long.parseLong(sequence), EventTypes.bodyOf(event),
-                        event instanceof MandateEvent m ? m.mandateId() : null,
-                        event instanceof MeetingEvent m ? m.meetingId() : null,
-                        event instanceof DecisionAdopted d ? d.reference().value() : null,
-                        event.occurredOn(), Timestamp.from(recordedAt), header(record, "ce_recordedby"),
-                        event.source().document().value(), json.write(event))
-                .update() == 1;
-        if (!inserted) {
-            return Optional.empty();
+        if (incoming.isEmpty()) {
+            return List.of();
         }
-        if (event instanceof RecommendationAdopted recommendation) {
-            feed.append(eventId, recommendation, recordedAt);
+        Set<String> inserted = new HashSet<>(jdbc.sql(INSERT).params(columns(incoming.values()))
+                .query(String.class).list());
+        List<Stored> stored = new ArrayList<>();
+        for (Incoming fact : incoming.values()) {
+            if (!inserted.contains(fact.eventId())) {
+                continue;
+            }
+            if (fact.event() instanceof RecommendationAdopted recommendation) {
+                feed.append(fact.eventId(), recommendation, fact.recordedAt());
+            }
+            stored.add(new Stored(new AggregateRef(AggregateType.of(fact.event()), EventTypes.aggregateOf(fact.event())),
+                    AggregateType.changesView(fact.event())));
         }
-        return Optional.of(new Stored(new AggregateRef(aggregateType, aggregateId), AggregateType.changesView(event)));
+        return stored;
+    }
+
+    /** The facts as one array per column, in their order, for {@link #INSERT}. */
+    private Object[] columns(Collection<Incoming> facts) {
+        List<Function<Incoming, Object>> columns = List.of(Incoming::eventId, Incoming::type,
+                f -> AggregateType.of(f.event()).name(), f -> EventTypes.aggregateOf(f.event()), Incoming::sequence,
+                f -> EventTypes.bodyOf(f.event()), f -> f.event() instanceof MandateEvent m ? m.mandateId() : null,
+                f -> f.event() instanceof MeetingEvent m ? m.meetingId() : null,
+                f -> f.event() instanceof DecisionAdopted d ? d.reference().value() : null,
+                f -> f.event().occurredOn(), Incoming::recordedAt, Incoming::recordedBy,
+                f -> f.event().source().document().value(), f -> json.write(f.event()));
+        return columns.stream().map(column -> facts.stream().map(column)
+                .map(value -> value == null ? null : value.toString()).toArray(String[]::new)).toArray();
     }
 
     /**
