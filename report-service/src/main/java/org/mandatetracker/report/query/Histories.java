@@ -48,15 +48,21 @@ public class Histories {
             ), selected AS (
               SELECT position FROM citing UNION SELECT position FROM about
             ), sessions AS (
-              SELECT DISTINCT mv.deadline_body, mv.deadline_session FROM mandate_version mv
-              WHERE mv.mandate_id IN (SELECT f.mandate_id FROM fact f JOIN selected USING (position))
-                AND mv.deadline_session IS NOT NULL AND mv.valid_from <= :asOf
+              SELECT DISTINCT mv.deadline_body, mv.deadline_session
+              FROM (SELECT DISTINCT f.mandate_id FROM fact f JOIN selected USING (position)) m
+              CROSS JOIN LATERAL (SELECT deadline_body, deadline_session FROM mandate_version
+                                  WHERE mandate_id = m.mandate_id AND deadline_session IS NOT NULL
+                                    AND valid_from <= :asOf) mv
+            ), meetings AS (
+              SELECT DISTINCT g.meeting_id FROM sessions s
+              CROSS JOIN LATERAL (SELECT meeting_id FROM meeting_version
+                                  WHERE body_id = s.deadline_body AND session_no = s.deadline_session
+                                    AND valid_from <= :asOf) g
             ), depending AS (
-              SELECT f.position FROM fact f
-              WHERE f.meeting_id IN (SELECT g.meeting_id FROM meeting_version g JOIN sessions s
-                                     ON g.body_id = s.deadline_body AND g.session_no = s.deadline_session
-                                     WHERE g.valid_from <= :asOf)
-                AND f.event_type LIKE '%s' AND f.occurred_on <= :asOf
+              SELECT f.position FROM meetings g
+              CROSS JOIN LATERAL (SELECT position FROM fact
+                                  WHERE meeting_id = g.meeting_id AND event_type LIKE '%s'
+                                    AND occurred_on <= :asOf) f
             )
             SELECT * FROM fact WHERE position IN (SELECT position FROM selected UNION SELECT position FROM depending)
             ORDER BY occurred_on, recorded_at, event_id

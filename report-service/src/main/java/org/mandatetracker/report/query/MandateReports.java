@@ -45,9 +45,10 @@ public class MandateReports {
 
     /** The chosen ones, with the name their session's body had on the date, for the deadline in words. */
     private static final String NAMED = """
-            SELECT chosen.*, b.name || ' (' || b.short_name || ')' AS deadline_body_label FROM (%s) chosen
-            LEFT JOIN body_version b
-              ON b.body_id = chosen.deadline_body AND b.valid_from <= :asOf AND :asOf < b.valid_to
+            SELECT chosen.*, b.label AS deadline_body_label FROM (%s) chosen
+            LEFT JOIN LATERAL (
+              SELECT name || ' (' || short_name || ')' AS label FROM body_version
+              WHERE body_id = chosen.deadline_body AND valid_from <= :asOf AND :asOf < valid_to LIMIT 1) b ON true
             """ + BY_DUE_DATE;
 
     private final JdbcClient jdbc;

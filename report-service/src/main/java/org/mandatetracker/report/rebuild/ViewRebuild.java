@@ -86,6 +86,8 @@ class ViewRebuild {
                 jdbc.execute("LOCK TABLE " + table + " IN ACCESS EXCLUSIVE MODE");
                 jdbc.execute("DROP TABLE " + table);
                 jdbc.execute("ALTER TABLE " + table + NEXT + " RENAME TO " + table);
+                // New tables have no statistics yet; without them the planner guesses, and guesses badly.
+                jdbc.execute("ANALYZE " + table);
             }
             jdbc.update("""
                     INSERT INTO view_generation (generation, built_at) VALUES (?, now())
