@@ -231,7 +231,9 @@ public final class Benchmark {
     private void visibility(Api mandate, Api meeting, Api report, long scale) throws Exception {
         try (Visibility visibility = new Visibility(mandate, meeting, report, prefix, symbol(),
                 settings.visibilityMeetings())) {
-            visibility.prepare(http, Duration.ofSeconds(60));
+            // meeting-service learns of the new body only after reading the whole mandate topic behind it, which
+            // after seeding a million facts takes minutes.
+            visibility.prepare(http, Duration.ofMinutes(20));
             for (double rate : settings.rates()) {
                 Visibility.Outcome outcome = visibility.run(rate, settings.visibilityPhase(), settings.drain());
                 String clients = String.format(Locale.ROOT, "%.0f/s open", rate);
