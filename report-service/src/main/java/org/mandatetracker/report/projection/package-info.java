@@ -1,2 +1,2 @@
-/** Reading both topics into the fact log: each record once, in the transaction that stores it. */
+/** Both topics into the fact log, each record once, and the valid-time views refolded from it in the same transaction. */
 package org.mandatetracker.report.projection;

@@ -1,2 +1,2 @@
-/** The answers: mandates with resolved deadlines and statuses as of a date, histories, timelines, calendars. */
+/** The answers, read from the stored views: mandates and statuses as of a date, histories, timelines, calendars. */
 package org.mandatetracker.report.query;

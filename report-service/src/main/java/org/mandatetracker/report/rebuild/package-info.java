@@ -1,2 +1,2 @@
-/** Rebuilding the fact log from the beginning of both topics, with progress reported as it goes. */
+/** Rebuilding the stored views from the fact log, or the fact log from both topics, with progress as it goes. */
 package org.mandatetracker.report.rebuild;
