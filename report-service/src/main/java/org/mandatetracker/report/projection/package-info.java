@@ -1,2 +1,2 @@
-/** Both topics into the fact log, each record once, and the valid-time views refolded from it in the same transaction. */
+/** Both topics into the fact log, each record once, and the valid-time views refolded from it in one transaction. */
 package org.mandatetracker.report.projection;
