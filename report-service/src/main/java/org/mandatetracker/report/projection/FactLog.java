@@ -141,8 +141,9 @@ public class FactLog {
             if (fact.event() instanceof RecommendationAdopted recommendation) {
                 feed.append(fact.eventId(), recommendation, fact.recordedAt());
             }
-            stored.add(new Stored(new AggregateRef(AggregateType.of(fact.event()), EventTypes.aggregateOf(fact.event())),
-                    AggregateType.changesView(fact.event())));
+            AggregateRef aggregate = new AggregateRef(AggregateType.of(fact.event()),
+                    EventTypes.aggregateOf(fact.event()));
+            stored.add(new Stored(aggregate, AggregateType.changesView(fact.event())));
         }
         return stored;
     }
@@ -192,7 +193,8 @@ public class FactLog {
         Map<String, List<StoredFact>> facts = new LinkedHashMap<>();
         aggregateIds.forEach(id -> facts.put(id, new ArrayList<>()));
         jdbc.sql("""
-                        SELECT * FROM fact WHERE aggregate_type = :type AND aggregate_id IN (:ids) AND event_type LIKE :kind
+                        SELECT * FROM fact
+                        WHERE aggregate_type = :type AND aggregate_id IN (:ids) AND event_type LIKE :kind
                         ORDER BY aggregate_id, aggregate_seq, position""")
                 .param("type", type.name()).param("ids", aggregateIds).param("kind", type.viewFacts)
                 .query(this::toFact).list()

@@ -26,7 +26,8 @@ class TableStatistics {
         this.jdbc = jdbc;
     }
 
-    @Scheduled(initialDelayString = "${report.statistics.interval:30s}", fixedDelayString = "${report.statistics.interval:30s}")
+    @Scheduled(initialDelayString = "${report.statistics.interval:30s}",
+            fixedDelayString = "${report.statistics.interval:30s}")
     void refreshWhereStale() {
         if ("on".equals(jdbc.queryForObject("SHOW autovacuum", String.class))) {
             return;
