@@ -28,14 +28,14 @@ class TopicConsumers {
         this.facts = facts;
     }
 
-    @KafkaListener(id = "report-mandate-events", topics = MandateEventTypes.TOPIC, groupId = "${spring.application.name}",
-            batch = "true")
+    @KafkaListener(id = "report-mandate-events", topics = MandateEventTypes.TOPIC,
+            groupId = "${spring.application.name}", batch = "true")
     void onMandateEvents(List<ConsumerRecord<String, byte[]>> records) {
         apply(records);
     }
 
-    @KafkaListener(id = "report-meeting-events", topics = MeetingEventTypes.TOPIC, groupId = "${spring.application.name}",
-            batch = "true")
+    @KafkaListener(id = "report-meeting-events", topics = MeetingEventTypes.TOPIC,
+            groupId = "${spring.application.name}", batch = "true")
     void onMeetingEvents(List<ConsumerRecord<String, byte[]>> records) {
         apply(records);
     }

@@ -112,7 +112,8 @@ public class ViewTables {
         public void add(AggregateType type, List<StoredFact> facts) {
             switch (type) {
                 case BODY -> Version.of(facts, d -> BodyFold.asOf(facts, d)).forEach(v -> queue(type, body(v)));
-                case MEETING -> Version.of(facts, d -> MeetingFold.asOf(facts, d)).forEach(v -> queue(type, meeting(v)));
+                case MEETING -> Version.of(facts, d -> MeetingFold.asOf(facts, d))
+                        .forEach(v -> queue(type, meeting(v)));
                 case MANDATE -> mandates.addAll(Version.of(facts, d -> MandateFold.asOf(facts, d)));
             }
             if (rows.values().stream().mapToInt(List::size).sum() + mandates.size() >= FLUSH_AT) {
