@@ -153,7 +153,7 @@ class ReportController {
     }
 
     @GetMapping("/recommendations")
-    @Operation(summary = "Recommendations adopted, optionally by one body's meetings and since a date, a page at a time")
+    @Operation(summary = "Recommendations adopted, optionally by one body's meetings and since a date, paged")
     List<RecommendationView> recommendations(@RequestParam(required = false) String body,
                                              @RequestParam(required = false) LocalDate since,
                                              @AsOf @RequestParam(required = false) LocalDate asOf,
