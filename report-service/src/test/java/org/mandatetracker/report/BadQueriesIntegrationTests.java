@@ -23,15 +23,23 @@ class BadQueriesIntegrationTests {
 
     @Test
     void malformedQueriesAreProblemsNamingTheParameter() throws Exception {
-        Map<String, String> queries = Map.of(
-                "/bodies/b/mandates?asOf=2011-13-01", "asOf",
-                "/mandates?asOf=yesterday", "asOf",
-                "/mandates?status=DONE", "status",
-                "/mandates?size=0", "size",
-                "/mandates?dueFrom=2011/01/01", "dueFrom",
-                "/decisions/not a decision/history", "ref",
-                "/recommendations?since=soon", "since",
-                "/subscriptions/not-a-uuid/deliveries", "id");
+        Map<String, String> queries = Map.ofEntries(
+                Map.entry("/mandates/m?asOf=someday", "asOf"),
+                Map.entry("/mandates/m?asOf=+999999998-12-31", "asOf"),
+                Map.entry("/bodies/b/timeline?asOf=+999999998-12-31", "asOf"),
+                Map.entry("/mandates?dueTo=-5000-01-01", "dueTo"),
+                Map.entry("/mandates?page=2000000", "page"),
+                Map.entry("/recommendations?size=501", "size"),
+                Map.entry("/recommendations?since=+20000-01-01", "since"),
+                Map.entry("/calendar.ics?asOf=+20000-01-01", "asOf"),
+                Map.entry("/bodies/b/mandates?asOf=2011-13-01", "asOf"),
+                Map.entry("/mandates?asOf=yesterday", "asOf"),
+                Map.entry("/mandates?status=DONE", "status"),
+                Map.entry("/mandates?size=0", "size"),
+                Map.entry("/mandates?dueFrom=2011/01/01", "dueFrom"),
+                Map.entry("/decisions/not a decision/history", "ref"),
+                Map.entry("/recommendations?since=soon", "since"),
+                Map.entry("/subscriptions/not-a-uuid/deliveries", "id"));
         for (var query : queries.entrySet()) {
             ResponseEntity<String> response = rest.getForEntity(query.getKey(), String.class);
             assertThat(response.getStatusCode()).as(query.getKey() + ": " + response.getBody())
@@ -39,5 +47,8 @@ class BadQueriesIntegrationTests {
             JsonNode problem = json.readTree(response.getBody());
             assertThat(problem.get("errors").findValuesAsText("field")).as(query.getKey()).contains(query.getValue());
         }
+        ResponseEntity<String> rebuild = rest.postForEntity("/admin/rebuild?source=everything", null, String.class);
+        assertThat(rebuild.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(json.readTree(rebuild.getBody()).get("errors").findValuesAsText("field")).contains("source");
     }
 }

@@ -218,10 +218,6 @@ public class FactLog {
                 .query(this::toFact).list();
     }
 
-    public long count() {
-        return jdbc.sql("SELECT count(*) FROM fact").query(Long.class).single();
-    }
-
     /** Drops every fact, for a rebuild from the topics. */
     public void clear() {
         jdbc.sql("TRUNCATE fact").update();

@@ -160,7 +160,7 @@ class ReportController {
                                              @RequestParam(defaultValue = "0") @Min(0) @Max(MAX_PAGE) int page,
                                              @RequestParam(defaultValue = "500") @Min(1) @Max(MAX_PAGE_SIZE)
                                              int size) {
-        return recommendations.adopted(body, since, orToday(asOf), page, size);
+        return recommendations.adopted(body, inRange("since", since), orToday(asOf), page, size);
     }
 
     @GetMapping(value = "/calendar.ics", produces = "text/calendar")
@@ -182,7 +182,8 @@ class ReportController {
 
     private static MandateQuery query(List<String> status, String body, LocalDate dueFrom, LocalDate dueTo,
                                       LocalDate asOf) {
-        return new MandateQuery(orToday(asOf), statuses(status), body, dueFrom, dueTo);
+        return new MandateQuery(orToday(asOf), statuses(status), body, inRange("dueFrom", dueFrom),
+                inRange("dueTo", dueTo));
     }
 
     private static Set<MandateStatus> statuses(List<String> names) {
@@ -209,7 +210,16 @@ class ReportController {
     }
 
     private static LocalDate orToday(LocalDate asOf) {
-        return asOf != null ? asOf : today();
+        return asOf != null ? inRange("asOf", asOf) : today();
+    }
+
+    /** Java reads years up to 999999999, PostgreSQL does not; a date no record can hold is refused here. */
+    private static LocalDate inRange(String parameter, LocalDate date) {
+        if (date != null && (date.getYear() < 1 || date.getYear() > 9999)) {
+            throw new InvalidRequest(parameter, "date-range",
+                    parameter + " must be a date between the years 1 and 9999, not " + date);
+        }
+        return date;
     }
 
     private static LocalDate today() {
