@@ -7,6 +7,8 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
 import org.mandatetracker.citation.SourceCitation;
 import org.mandatetracker.mandate.api.BodyDissolved;
+import org.mandatetracker.mandate.api.Deadline;
+import org.mandatetracker.mandate.api.MandateConferred;
 import org.mandatetracker.mandate.api.MandateEventTypes;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -67,5 +69,28 @@ class ConsumptionIntegrationTests {
         assertThat(reasons.get(1)).contains("ListenerExecutionFailedException");
         assertThat(meters.counter("tracker.kafka.parked", "topic", MandateEventTypes.TOPIC).count())
                 .isEqualTo(parkedBefore + 2);
+    }
+
+    @Test
+    void aFactPostgreSqlCannotHoldIsParkedAndTheFactsAroundItInItsBatchAreKept() {
+        Publisher publisher = new Publisher(kafka, json, admin);
+        String body = "hostile-" + UUID.randomUUID().toString().substring(0, 6);
+        SourceCitation source = SourceCitation.of("9/9", null);
+        LocalDate on = LocalDate.of(2020, 1, 1);
+        List<ProducerRecord<String, byte[]>> records = List.of(
+                publisher.record(new MandateConferred(body + "-before", body, "Before", new Deadline.Standing(), on,
+                        source), "recorder"),
+                publisher.record(new MandateConferred(body + "-nul", body, "Nul \u0000 inside",
+                        new Deadline.Standing(), on, source), "recorder"),
+                publisher.record(new MandateConferred(body + "-after", body, "After", new Deadline.Standing(), on,
+                        source), "recorder"));
+        publisher.send(records);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(jdbc.sql("SELECT mandate_id FROM mandate_version WHERE body_id = ? ORDER BY mandate_id")
+                    .param(body).query(String.class).list()).containsExactly(body + "-after", body + "-before");
+            assertThat(jdbc.sql("SELECT reason FROM parked_record WHERE record_key = ?").param(body + "-nul")
+                    .query(String.class).list()).singleElement().asString().contains("caused by PSQLException");
+        });
     }
 }

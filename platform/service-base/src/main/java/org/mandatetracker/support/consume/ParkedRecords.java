@@ -6,6 +6,7 @@ import org.apache.kafka.common.header.Header;
 import org.mandatetracker.support.jdbc.JsonColumns;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -36,7 +37,10 @@ public class ParkedRecords implements ConsumerRecordRecoverer {
 
     @Override
     public void accept(ConsumerRecord<?, ?> record, Exception failure) {
-        park(record, failure.getClass().getSimpleName() + ": " + failure.getMessage());
+        // The listener's wrapper says only that the listener threw; the operator needs the cause as well.
+        Throwable cause = NestedExceptionUtils.getMostSpecificCause(failure);
+        park(record, failure.getClass().getSimpleName() + (cause == failure ? "" : " caused by "
+                + cause.getClass().getSimpleName()) + ": " + cause.getMessage());
     }
 
     public void park(ConsumerRecord<?, ?> record, String reason) {
