@@ -166,6 +166,12 @@ class WorkedExampleIntegrationTests {
         JsonNode secondPage = get(base + "&size=2&page=1");
         assertThat(secondPage.get("total").asInt()).isEqualTo(3);
         assertThat(values(secondPage.get("items"), "id")).containsExactly(example.advise);
+        JsonNode firstByCursor = get(base + "&size=2");
+        assertThat(values(firstByCursor.get("items"), "id")).containsExactly(example.holdMeeting, example.recommend);
+        JsonNode secondByCursor = get(base + "&size=2&after=" + firstByCursor.get("next").asText());
+        assertThat(values(secondByCursor.get("items"), "id")).containsExactly(example.advise);
+        assertThat(secondByCursor.get("total").asInt()).isEqualTo(3);
+        assertThat(secondByCursor.get("next").isNull()).isTrue();
         assertThat(get(base + "&status=FULFILLED").get("total").asInt()).isZero();
         assertThat(get("/mandates?body=" + example.wg + "&asOf=2012-07-01&status=FULFILLED").get("total").asInt())
                 .isEqualTo(1);

@@ -17,6 +17,7 @@ import org.mandatetracker.report.query.MandateQuery;
 import org.mandatetracker.report.query.MandateReport;
 import org.mandatetracker.report.query.MandateReports;
 import org.mandatetracker.report.query.MandateStatus;
+import org.mandatetracker.report.query.PageKey;
 import org.mandatetracker.report.query.RecommendationView;
 import org.mandatetracker.report.query.Recommendations;
 import org.mandatetracker.support.web.InvalidRequest;
@@ -92,16 +93,32 @@ class ReportController {
     }
 
     @GetMapping("/mandates")
-    @Operation(summary = "Mandates across bodies as of a date, filtered, sorted by resolved due date, paged")
+    @Operation(summary = "Mandates across bodies as of a date, filtered, sorted by resolved due date, paged: follow "
+            + "`next` (a cursor, passed as `after`) to page at any depth as fast as the first page")
     MandatePage allMandates(@RequestParam(required = false) List<String> status,
                             @RequestParam(required = false) String body,
                             @RequestParam(required = false) LocalDate dueFrom,
                             @RequestParam(required = false) LocalDate dueTo,
                             @AsOf @RequestParam(required = false) LocalDate asOf,
+                            @Parameter(description = "The `next` cursor of the page before")
+                            @RequestParam(required = false) String after,
                             @RequestParam(defaultValue = "0") @Min(0) @Max(MAX_PAGE) int page,
                             @RequestParam(defaultValue = "50") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
-        MandateReports.Page found = mandates.page(query(status, body, dueFrom, dueTo, asOf), page, size);
-        return new MandatePage(found.items(), page, size, found.total());
+        if (after != null && page != 0) {
+            throw new InvalidRequest("after", "one-of-after-or-page", "Give either after (a cursor) or page, not both");
+        }
+        MandateReports.Page found = mandates.page(query(status, body, dueFrom, dueTo, asOf), cursor(after), page,
+                size);
+        return new MandatePage(found.items(), after == null ? page : null, size, found.total(),
+                found.next() == null ? null : found.next().cursor());
+    }
+
+    private static PageKey cursor(String after) {
+        try {
+            return after == null ? null : PageKey.ofCursor(after);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequest("after", "page-cursor", "after must be the next cursor of an earlier page");
+        }
     }
 
     @GetMapping(value = "/mandates.csv", produces = "text/csv")
