@@ -1,0 +1,98 @@
+package org.mandatetracker.web.read;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.mandatetracker.web.api.Gateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Recommendations, oldest first, and a live feed: each browser's feed follows the API's event stream and sends each
+ * new recommendation on as a rendered list item, which htmx's SSE extension appends without a reload.
+ */
+@Controller
+public class RecommendationController {
+
+    private static final Logger log = LoggerFactory.getLogger(RecommendationController.class);
+    private static final Duration FEED_LIFETIME = Duration.ofMinutes(30);
+
+    private final Gateway gateway;
+    private final Json json;
+    private final ObjectMapper mapper;
+    private final SpringTemplateEngine templates;
+    private final ApplicationContext application;
+    private final ExecutorService feeds = Executors.newCachedThreadPool();
+
+    public RecommendationController(Gateway gateway, Json json, ObjectMapper mapper, SpringTemplateEngine templates,
+                                    ApplicationContext application) {
+        this.gateway = gateway;
+        this.json = json;
+        this.mapper = mapper;
+        this.templates = templates;
+        this.application = application;
+    }
+
+    @GetMapping("/recommendations")
+    String recommendations(@RequestParam(defaultValue = "") String body, Model model) {
+        model.addAttribute("bodyId", body);
+        model.addAttribute("bodies", json.list(gateway.get("/bodies")));
+        model.addAttribute("recommendations", json.list(gateway.get("/recommendations", Map.of("body", body))));
+        return "recommendations";
+    }
+
+    @GetMapping(value = "/recommendations/stream", produces = "text/event-stream")
+    SseEmitter stream(@RequestParam(defaultValue = "") String body) throws IOException {
+        SseEmitter emitter = new SseEmitter(FEED_LIFETIME.toMillis());
+        String token = gateway.token();
+        Locale locale = LocaleContextHolder.getLocale();
+        emitter.send(SseEmitter.event().comment("following"));
+        Future<?> feed = feeds.submit(() -> {
+            try {
+                gateway.follow("/recommendations/stream", Map.of("body", body), token,
+                        data -> send(emitter, data, locale));
+                emitter.complete();
+            } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();
+            } catch (Exception failed) {
+                log.info("A recommendations feed ended: {}", failed.toString());
+                emitter.completeWithError(failed);
+            }
+        });
+        emitter.onCompletion(() -> feed.cancel(true));
+        emitter.onTimeout(() -> feed.cancel(true));
+        emitter.onError(error -> feed.cancel(true));
+        return emitter;
+    }
+
+    private void send(SseEmitter emitter, String data, Locale locale) {
+        try {
+            JsonNode recommendation = mapper.readTree(data);
+            Context context = new Context(locale, Map.of("r", json.map(recommendation)));
+            context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
+                    new ThymeleafEvaluationContext(application, null));
+            String html = templates.process("recommendations", Set.of("item"), context);
+            emitter.send(SseEmitter.event().name("recommendation").data(html.strip()));
+        } catch (IOException gone) {
+            throw new IllegalStateException("The browser left the feed", gone);
+        }
+    }
+}
