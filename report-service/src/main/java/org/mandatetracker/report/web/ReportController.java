@@ -21,7 +21,6 @@ import org.mandatetracker.report.query.PageKey;
 import org.mandatetracker.report.query.RecommendationView;
 import org.mandatetracker.report.query.Recommendations;
 import org.mandatetracker.support.web.InvalidRequest;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -177,7 +176,7 @@ class ReportController {
                                              @RequestParam(defaultValue = "0") @Min(0) @Max(MAX_PAGE) int page,
                                              @RequestParam(defaultValue = "500") @Min(1) @Max(MAX_PAGE_SIZE)
                                              int size) {
-        return recommendations.adopted(body, inRange("since", since), orToday(asOf), page, size);
+        return recommendations.adopted(body, since, orToday(asOf), page, size);
     }
 
     @GetMapping(value = "/calendar.ics", produces = "text/calendar")
@@ -199,8 +198,8 @@ class ReportController {
 
     private static MandateQuery query(List<String> status, String body, LocalDate dueFrom, LocalDate dueTo,
                                       LocalDate asOf) {
-        return new MandateQuery(orToday(asOf), statuses(status), body, inRange("dueFrom", dueFrom),
-                inRange("dueTo", dueTo));
+        return new MandateQuery(orToday(asOf), statuses(status), body, dueFrom,
+                dueTo);
     }
 
     private static Set<MandateStatus> statuses(List<String> names) {
@@ -227,16 +226,7 @@ class ReportController {
     }
 
     private static LocalDate orToday(LocalDate asOf) {
-        return asOf != null ? inRange("asOf", asOf) : today();
-    }
-
-    /** Java reads years up to 999999999, PostgreSQL does not; a date no record can hold is refused here. */
-    private static LocalDate inRange(String parameter, LocalDate date) {
-        if (date != null && (date.getYear() < 1 || date.getYear() > 9999)) {
-            throw new InvalidRequest(parameter, "date-range",
-                    parameter + " must be a date between the years 1 and 9999, not " + date);
-        }
-        return date;
+        return asOf != null ? asOf : today();
     }
 
     private static LocalDate today() {
@@ -246,9 +236,8 @@ class ReportController {
     /** Documents the asOf parameter once for every endpoint that takes it. */
     @Target(ElementType.PARAMETER)
     @Retention(RetentionPolicy.RUNTIME)
-    @Parameter(description = "Answer as of this real-world date (YYYY-MM-DD), using only facts that had happened by "
-            + "then; today when absent")
-    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+    @Parameter(description = "Answer as of this real-world date (YYYY-MM-DD, 1000-01-01 to 9999-12-31), using only "
+            + "facts that had happened by then; today when absent")
     @interface AsOf {
     }
 }
