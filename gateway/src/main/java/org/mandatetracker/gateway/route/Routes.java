@@ -14,6 +14,7 @@ import org.springframework.web.servlet.function.ServerResponse;
 
 import java.net.URI;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.requestSize;
@@ -36,6 +37,9 @@ class Routes {
 
     static final String RECORDED_BY = "X-Recorded-By";
     static final String INTERNAL_SECRET = "X-Internal-Secret";
+    /** The services name their paths ({@code Location}, a problem's {@code instance}) under this prefix. */
+    static final String FORWARDED_PREFIX = "X-Forwarded-Prefix";
+    static final String PUBLIC_PREFIX = "/api";
 
     @Bean
     RouterFunction<ServerResponse> reportRoutes(GatewayProperties properties) {
@@ -50,6 +54,7 @@ class Routes {
                         .or(path("/api/subscriptions")).or(path("/api/calendar.ics")), http())
                 .before(uri(properties.services().report()))
                 .before(downstream(properties))
+                .after(upstreamHeaders())
                 .build();
     }
 
@@ -60,6 +65,7 @@ class Routes {
                         http())
                 .before(uri(properties.services().meeting()))
                 .before(downstream(properties))
+                .after(upstreamHeaders())
                 .build();
     }
 
@@ -69,6 +75,7 @@ class Routes {
                 .route(path("/api/bodies/**").or(path("/api/bodies")).or(path("/api/mandates/**")), http())
                 .before(uri(properties.services().mandate()))
                 .before(downstream(properties))
+                .after(upstreamHeaders())
                 .build();
     }
 
@@ -96,11 +103,20 @@ class Routes {
                 .andThen(request -> ServerRequest.from(request).headers(headers -> {
                     headers.remove(RECORDED_BY);
                     recorder().ifPresent(name -> headers.set(RECORDED_BY, name));
+                    headers.set(FORWARDED_PREFIX, PUBLIC_PREFIX);
                     String correlationId = MDC.get(CorrelationIdFilter.MDC_KEY);
                     if (correlationId != null) {
                         headers.set(CorrelationIdFilter.HEADER, correlationId);
                     }
                 }).build());
+    }
+
+    /** The gateway already answers with the request's correlation id; the service's copy would be a second one. */
+    private static BiFunction<ServerRequest, ServerResponse, ServerResponse> upstreamHeaders() {
+        return (request, response) -> {
+            response.headers().remove(CorrelationIdFilter.HEADER);
+            return response;
+        };
     }
 
     private static Function<ServerRequest, ServerRequest> internalOnly(GatewayProperties properties) {
