@@ -47,7 +47,8 @@ class Routes {
                 .GET("/api/mandates.csv", http())
                 .route(path("/api/decisions/**").or(path("/api/recommendations/**"))
                         .or(path("/api/recommendations")).or(path("/api/subscriptions/**"))
-                        .or(path("/api/subscriptions")).or(path("/api/calendar.ics")), http())
+                        .or(path("/api/subscriptions")).or(path("/api/calendar.ics"))
+                        .or(path("/api/calendar-feeds")).or(path("/api/calendar-feeds/**")), http())
                 .before(uri(properties.services().report()))
                 .before(downstream(properties))
                 .build();
