@@ -2,6 +2,7 @@ package org.mandatetracker.report.web;
 
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.swagger.v3.oas.annotations.Operation;
@@ -26,6 +27,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,7 +35,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
@@ -59,7 +60,10 @@ class ReportController {
     /** Far beyond any real record, and small enough that page times size stays a long. */
     private static final int MAX_PAGE = 1_000_000;
     private static final CsvMapper CSV = CsvMapper.builder().findAndAddModules()
+            .addModule(SpreadsheetCells.module()).enable(CsvGenerator.Feature.ALWAYS_QUOTE_STRINGS)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+    /** Tells Excel the file is UTF-8; without it, "Côte d'Ivoire" opens garbled. */
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
 
     private final MandateReports mandates;
     private final Histories histories;
@@ -121,17 +125,22 @@ class ReportController {
     }
 
     @GetMapping(value = "/mandates.csv", produces = "text/csv")
-    @Operation(summary = "The same mandates as GET /mandates, all pages, as CSV")
+    @Operation(summary = "The same mandates as GET /mandates, all pages, as CSV",
+            description = "UTF-8 with a byte order mark unless bom=false; text a spreadsheet would run as a formula "
+                    + "starts with an apostrophe; decision numbers are written as =\"5/2\" so they stay text")
     ResponseEntity<StreamingResponseBody> mandatesCsv(@RequestParam(required = false) List<String> status,
                                                       @RequestParam(required = false) String body,
                                                       @RequestParam(required = false) LocalDate dueFrom,
                                                       @RequestParam(required = false) LocalDate dueTo,
-                                                      @AsOf @RequestParam(required = false) LocalDate asOf) {
+                                                      @AsOf @RequestParam(required = false) LocalDate asOf,
+                                                      @Parameter(description = "Start with a UTF-8 byte order mark, "
+                                                              + "for spreadsheets")
+                                                      @RequestParam(defaultValue = "true") boolean bom) {
         MandateQuery query = query(status, body, dueFrom, dueTo, asOf);
         CsvSchema schema = CSV.schemaFor(MandateRow.class).withHeader();
         StreamingResponseBody csv = out -> reading.executeWithoutResult(tx -> {
-            try (SequenceWriter writer = CSV.writer(schema).writeValues(
-                    new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
+            Writer text = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            try (text; SequenceWriter writer = CSV.writer(schema).writeValues(bom ? withBom(text) : text)) {
                 mandates.forEach(query, report -> {
                     try {
                         writer.write(MandateRow.of(report));
@@ -182,18 +191,17 @@ class ReportController {
     @GetMapping(value = "/calendar.ics", produces = "text/calendar")
     @Operation(summary = "An iCalendar feed of meetings and resolved deadlines, optionally for one body")
     ResponseEntity<StreamingResponseBody> calendar(@RequestParam(required = false) String body,
-                                                   @AsOf @RequestParam(required = false) LocalDate asOf) {
-        LocalDate day = orToday(asOf);
-        StreamingResponseBody ics = out -> reading.executeWithoutResult(tx -> {
-            try {
-                Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-                calendar.write(body, day, writer);
-                writer.flush();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        return ResponseEntity.ok().contentType(new MediaType("text", "calendar", StandardCharsets.UTF_8)).body(ics);
+                                                   @AsOf @RequestParam(required = false) LocalDate asOf,
+                                                   @Parameter(description = "List fulfilled, terminated and "
+                                                           + "superseded mandates' deadlines too, marked as such")
+                                                   @RequestParam(defaultValue = "true") boolean closed) {
+        return CalendarFeedController.ics(calendar, reading, new CalendarFeed.Options(body, orToday(asOf), closed,
+                ServletUriComponentsBuilder.fromCurrentRequest().build().toUri()));
+    }
+
+    private static Writer withBom(Writer text) throws IOException {
+        text.write(BYTE_ORDER_MARK);
+        return text;
     }
 
     private static MandateQuery query(List<String> status, String body, LocalDate dueFrom, LocalDate dueTo,
