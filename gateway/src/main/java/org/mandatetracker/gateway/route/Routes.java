@@ -13,13 +13,13 @@ import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
 import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.requestSize;
 import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.setPath;
 import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.stripPrefix;
-import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.uri;
 import static org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions.route;
 import static org.springframework.cloud.gateway.server.mvc.handler.HandlerFunctions.http;
 import static org.springframework.web.servlet.function.RequestPredicates.path;
@@ -48,8 +48,8 @@ class Routes {
                 .route(path("/api/decisions/**").or(path("/api/recommendations/**"))
                         .or(path("/api/recommendations")).or(path("/api/subscriptions/**"))
                         .or(path("/api/subscriptions")).or(path("/api/calendar.ics")), http())
-                .before(uri(properties.services().report()))
                 .before(downstream(properties))
+                .filter(new Upstream("report-service", properties.services().report()))
                 .build();
     }
 
@@ -58,8 +58,8 @@ class Routes {
         return route("meeting-service")
                 .route(path("/api/meetings/**").or(path("/api/meetings")).or(path("/api/bodies/{id}/sessions/**")),
                         http())
-                .before(uri(properties.services().meeting()))
                 .before(downstream(properties))
+                .filter(new Upstream("meeting-service", properties.services().meeting()))
                 .build();
     }
 
@@ -67,8 +67,8 @@ class Routes {
     RouterFunction<ServerResponse> mandateRoutes(GatewayProperties properties) {
         return route("mandate-service")
                 .route(path("/api/bodies/**").or(path("/api/bodies")).or(path("/api/mandates/**")), http())
-                .before(uri(properties.services().mandate()))
                 .before(downstream(properties))
+                .filter(new Upstream("mandate-service", properties.services().mandate()))
                 .build();
     }
 
@@ -80,12 +80,13 @@ class Routes {
                 .and(apiDocs("report-service", properties.services().report(), properties));
     }
 
-    private static RouterFunction<ServerResponse> apiDocs(String service, URI target, GatewayProperties properties) {
+    private static RouterFunction<ServerResponse> apiDocs(String service, List<URI> replicas,
+                                                          GatewayProperties properties) {
         return route(service + "-api-docs")
                 .GET("/api-docs/" + service, http())
-                .before(uri(target))
                 .before(setPath("/v3/api-docs"))
                 .before(internalOnly(properties))
+                .filter(new Upstream(service, replicas))
                 .build();
     }
 
