@@ -13,6 +13,7 @@ import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -20,7 +21,6 @@ import java.util.function.Function;
 import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.requestSize;
 import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.setPath;
 import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.stripPrefix;
-import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.uri;
 import static org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions.route;
 import static org.springframework.cloud.gateway.server.mvc.handler.HandlerFunctions.http;
 import static org.springframework.web.servlet.function.RequestPredicates.path;
@@ -53,8 +53,8 @@ class Routes {
                         .or(path("/api/recommendations")).or(path("/api/subscriptions/**"))
                         .or(path("/api/subscriptions")).or(path("/api/calendar.ics"))
                         .or(path("/api/calendar-feeds")).or(path("/api/calendar-feeds/**")), http())
-                .before(uri(properties.services().report()))
                 .before(downstream(properties))
+                .filter(new Upstream("report-service", properties.services().report()))
                 .after(upstreamHeaders())
                 .build();
     }
@@ -64,8 +64,8 @@ class Routes {
         return route("meeting-service")
                 .route(path("/api/meetings/**").or(path("/api/meetings")).or(path("/api/bodies/{id}/sessions/**")),
                         http())
-                .before(uri(properties.services().meeting()))
                 .before(downstream(properties))
+                .filter(new Upstream("meeting-service", properties.services().meeting()))
                 .after(upstreamHeaders())
                 .build();
     }
@@ -74,8 +74,8 @@ class Routes {
     RouterFunction<ServerResponse> mandateRoutes(GatewayProperties properties) {
         return route("mandate-service")
                 .route(path("/api/bodies/**").or(path("/api/bodies")).or(path("/api/mandates/**")), http())
-                .before(uri(properties.services().mandate()))
                 .before(downstream(properties))
+                .filter(new Upstream("mandate-service", properties.services().mandate()))
                 .after(upstreamHeaders())
                 .build();
     }
@@ -88,12 +88,13 @@ class Routes {
                 .and(apiDocs("report-service", properties.services().report(), properties));
     }
 
-    private static RouterFunction<ServerResponse> apiDocs(String service, URI target, GatewayProperties properties) {
+    private static RouterFunction<ServerResponse> apiDocs(String service, List<URI> replicas,
+                                                          GatewayProperties properties) {
         return route(service + "-api-docs")
                 .GET("/api-docs/" + service, http())
-                .before(uri(target))
                 .before(setPath("/v3/api-docs"))
                 .before(internalOnly(properties))
+                .filter(new Upstream(service, replicas))
                 .build();
     }
 
