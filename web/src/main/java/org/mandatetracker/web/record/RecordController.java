@@ -94,7 +94,7 @@ public class RecordController {
         }
         try {
             Object[] variables = form.pathFields().stream().map(name -> typed.get(name).strip()).toArray();
-            JsonNode answer = gateway.post(form.path(), RequestBody.of(form, typed), variables);
+            JsonNode answer = gateway.post(form.path(), RequestBodies.of(form, typed), variables);
             Recorded recorded = new Recorded(expand(form.shownAt(), typed, answer.path("id").asText("")),
                     answer.path("outcome").asText("RECORDED"));
             outcome.complete(recorded);
