@@ -156,6 +156,19 @@ class RecordingFlowTests {
     }
 
     @Test
+    void pagesSpeakFrenchWhenAskedAndEveryEnglishTextHasAFrenchOne() throws Exception {
+        String page = mvc.perform(get("/bodies").param("lang", "fr")).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(page).contains("lang=\"fr\"").contains("<h1>Organes</h1>").contains("Non connecté");
+        java.util.Properties english = new java.util.Properties();
+        java.util.Properties french = new java.util.Properties();
+        english.load(getClass().getResourceAsStream("/messages.properties"));
+        french.load(new java.io.InputStreamReader(getClass().getResourceAsStream("/messages_fr.properties"),
+                StandardCharsets.UTF_8));
+        assertThat(french.stringPropertyNames()).isEqualTo(english.stringPropertyNames());
+    }
+
+    @Test
     void aFormSubmittedTwiceIsSentOnceAndBothSubmitsSeeItsResult() throws Exception {
         MockHttpSession recorder = signedIn("recorder");
         for (int i = 0; i < 2; i++) {
