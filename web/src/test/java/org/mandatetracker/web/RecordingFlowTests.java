@@ -64,6 +64,13 @@ class RecordingFlowTests {
                 body = answer.getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", code >= 400 ? "application/problem+json"
                         : "application/json");
+            } else if (exchange.getRequestURI().getPath().equals("/api/bodies/b-1")) {
+                body = """
+                        {"id": "b-1", "name": "Old name", "shortName": "ON", "kind": "WORKING_GROUP",
+                         "openEnded": true, "interim": false, "legalBasis": ["article 1", "rule 2"],
+                         "establishedOn": "2008-10-17", "establishedBy": {"document": "4/4", "paragraph": "1"}}"""
+                        .getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
             } else {
                 body = "[]".getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -153,6 +160,15 @@ class RecordingFlowTests {
                 .contains("Signed in as alice-recorder");
         assertThat(commands).hasSize(1);
         assertThat(commands.get(0)).startsWith("/api/meetings/m-1/recommendations ");
+    }
+
+    @Test
+    void aCorrectionStartsFromTheEstablishmentAsRecorded() throws Exception {
+        String page = mvc.perform(get("/record/correction").param("bodyId", "b-1").session(signedIn("recorder")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("value=\"Old name\"").contains(">article 1\nrule 2</textarea>")
+                .contains("value=\"2008-10-17\"").containsPattern("id=\"establishment-openEnded\"[^>]*checked")
+                .doesNotContainPattern("id=\"establishment-interim\"[^>]*checked");
     }
 
     @Test
