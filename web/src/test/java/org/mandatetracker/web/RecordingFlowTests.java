@@ -31,6 +31,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -64,6 +65,17 @@ class RecordingFlowTests {
                 body = answer.getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", code >= 400 ? "application/problem+json"
                         : "application/json");
+            } else if (exchange.getRequestURI().getPath().equals("/api/recommendations/stream")) {
+                body = """
+                        :subscribed
+
+                        id:7
+                        event:RecommendationAdopted
+                        data:{"recommendationId":"r-7","bodyId":"b-1","meetingId":"m-1","text":"نص التوصية",
+                        data:"reportSymbol":"CTOC/COP/WG.4/2011/8","occurredOn":"2011-10-12"}
+
+                        """.getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
             } else if (exchange.getRequestURI().getPath().equals("/api/bodies/b-1")) {
                 body = """
                         {"id": "b-1", "name": "Old name", "shortName": "ON", "kind": "WORKING_GROUP",
@@ -169,6 +181,22 @@ class RecordingFlowTests {
         assertThat(page).contains("value=\"Old name\"").contains(">article 1\nrule 2</textarea>")
                 .contains("value=\"2008-10-17\"").containsPattern("id=\"establishment-openEnded\"[^>]*checked")
                 .doesNotContainPattern("id=\"establishment-interim\"[^>]*checked");
+    }
+
+    @Test
+    void theLiveFeedSendsEachNewRecommendationOnAsAListItemWithItsEventId() throws Exception {
+        MvcResult feed = mvc.perform(get("/recommendations/stream").param("body", "b-1"))
+                .andExpect(request().asyncStarted()).andReturn();
+        long deadline = System.currentTimeMillis() + 10_000;
+        String sent = "";
+        while (!sent.contains("id:7") && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+            sent = feed.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        }
+        assertThat(sent).contains("event:recommendation").contains("id:7")
+                .contains("<li id=\"recommendation-r-7\" class=\"recommendation\">")
+                .contains("<span dir=\"auto\">نص التوصية</span>").contains("href=\"/meetings/m-1\"")
+                .contains("<time datetime=\"2011-10-12\">12 October 2011</time>");
     }
 
     @Test

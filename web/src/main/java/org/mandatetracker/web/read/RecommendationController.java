@@ -102,7 +102,7 @@ public class RecommendationController {
             Context context = new Context(locale, Map.of("r", recommendation));
             context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
                     new ThymeleafEvaluationContext(application, null));
-            String html = templates.process("recommendations", Set.of("item"), context);
+            String html = templates.process("recommendation-item", Set.of("item"), context);
             SseEmitter.SseEventBuilder sent = SseEmitter.event().name("recommendation").data(html.strip());
             emitter.send(event.id() == null ? sent : sent.id(event.id()));
         } catch (IOException gone) {
