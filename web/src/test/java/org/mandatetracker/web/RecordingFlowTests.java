@@ -76,6 +76,17 @@ class RecordingFlowTests {
 
                         """.getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+            } else if (exchange.getRequestURI().getRawPath().equals("/api/decisions/4%2F4/history")) {
+                body = """
+                        [{"eventId": "e-1", "eventType": "DecisionAdopted", "summary": "Decision 4/4 adopted",
+                          "occurredOn": "2008-10-17", "recordedAt": "2026-11-28T10:00:00Z", "recordedBy": "alice",
+                          "source": {"document": "4/4", "paragraph": null}, "corrects": null, "bodyId": null,
+                          "mandateId": null, "meetingId": "ctoc-cop-4"},
+                         {"eventId": "e-2", "eventType": "BodyEstablishmentCorrected", "summary": "Corrected",
+                          "occurredOn": "2008-10-17", "recordedAt": "2026-11-28T10:05:00Z", "recordedBy": "bob",
+                          "source": {"document": "4/4", "paragraph": "1"}, "corrects": "e-1", "bodyId": "b-1",
+                          "mandateId": null, "meetingId": null}]""".getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
             } else if (exchange.getRequestURI().getPath().equals("/api/bodies/b-1")) {
                 body = """
                         {"id": "b-1", "name": "Old name", "shortName": "ON", "kind": "WORKING_GROUP",
@@ -197,6 +208,16 @@ class RecordingFlowTests {
                 .contains("<li id=\"recommendation-r-7\" class=\"recommendation\">")
                 .contains("<span dir=\"auto\">نص التوصية</span>").contains("href=\"/meetings/m-1\"")
                 .contains("<time datetime=\"2011-10-12\">12 October 2011</time>");
+    }
+
+    @Test
+    void aDecisionsHistoryShowsEachLinesProvenanceAndLinksAndMarksCorrections() throws Exception {
+        String page = mvc.perform(get("/decisions").param("ref", "4/4")).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(page).contains("<h1>History of 4/4</h1>").contains("Decision 4/4 adopted")
+                .contains("<time datetime=\"2008-10-17\">17 October 2008</time>").contains("recorded by alice on")
+                .contains("href=\"/meetings/ctoc-cop-4\"").contains("href=\"/bodies/b-1\"")
+                .containsPattern("id=\"fact-e-2\" class=\"correction\"").contains("href=\"#fact-e-1\"");
     }
 
     @Test
