@@ -30,9 +30,10 @@ class DeploymentManifestsTests {
             "mandate-service", "mandate-service/mandate-app/src/main/resources/application.yaml",
             "meeting-service", "meeting-service/meeting-app/src/main/resources/application.yaml",
             "report-service", "report-service/src/main/resources/application.yaml",
-            "gateway", "gateway/src/main/resources/application.yaml");
+            "gateway", "gateway/src/main/resources/application.yaml",
+            "web", "web/src/main/resources/application.yaml");
     private static final Map<String, Integer> PORTS = Map.of(
-            "mandate-service", 8081, "meeting-service", 8082, "report-service", 8083, "gateway", 8080);
+            "mandate-service", 8081, "meeting-service", 8082, "report-service", 8083, "gateway", 8080, "web", 8084);
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z0-9_]+)[:}]");
     /** Read by the JVM itself rather than the service's configuration. */
     private static final String JVM_OPTIONS = "JAVA_TOOL_OPTIONS";
@@ -58,7 +59,7 @@ class DeploymentManifestsTests {
         Map<String, Object> compose = new Yaml().load(Files.readString(ROOT.resolve("deploy/compose.yaml")));
         Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
         assertThat(services).containsKeys("postgres", "kafka", "mandate-service", "meeting-service", "report-service",
-                "gateway");
+                "gateway", "web");
         for (var entry : services.entrySet()) {
             String name = entry.getKey();
             Map<String, Object> service = entry.getValue();

@@ -2,9 +2,9 @@ package org.mandatetracker.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,13 +12,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -26,21 +23,13 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/**
- * The real system, as {@code deploy/local/up} starts it: four JVMs, a KRaft broker from Maven Central's jars, the
- * local PostgreSQL, and the worked example loaded through the gateway. It runs on ports of its own and databases with
- * a suffix of its own, and {@code deploy/local/down --purge} removes all of it afterwards, even when a step failed.
- */
+/** The API of the real system {@link LaunchedSystem} starts, through the gateway, as any client sees it. */
+@ExtendWith(LaunchedSystem.class)
 class EndToEndIntegrationTests {
 
-    private static final Path ROOT = Path.of("").toAbsolutePath().resolve("../..").normalize();
-    private static final Path RUN = Path.of("target/e2e-run").toAbsolutePath();
-    private static final String GATEWAY = "http://127.0.0.1:18080";
-    private static final Map<String, String> ENV = Map.of(
-            "MT_RUN_DIR", RUN.toString(),
-            "MT_DB_SUFFIX", "_e2e_" + UUID.randomUUID().toString().substring(0, 6),
-            "GATEWAY_PORT", "18080", "MANDATE_PORT", "18081", "MEETING_PORT", "18082", "REPORT_PORT", "18083",
-            "KAFKA_PORT", "19092", "KAFKA_CONTROLLER_PORT", "19093");
+    private static final Path ROOT = LaunchedSystem.ROOT;
+    private static final Path RUN = LaunchedSystem.RUN;
+    private static final String GATEWAY = LaunchedSystem.GATEWAY;
 
     private static final ObjectMapper json = new ObjectMapper();
     private static final HttpClient http = HttpClient.newHttpClient();
@@ -48,33 +37,9 @@ class EndToEndIntegrationTests {
     private static String readerToken;
 
     @BeforeAll
-    static void startTheSystem() throws Exception {
-        assertThat(run(Duration.ofMinutes(12), "up", ROOT.resolve("deploy/local/up").toString())).as("deploy/local/up")
-                .isZero();
-        Properties tokens = new Properties();
-        try (var reader = Files.newBufferedReader(RUN.resolve("tokens.env"))) {
-            tokens.load(reader);
-        }
-        recorderToken = tokens.getProperty("RECORDER_TOKEN");
-        readerToken = tokens.getProperty("READER_TOKEN");
-    }
-
-    @AfterAll
-    static void stopEverything() throws Exception {
-        run(Duration.ofMinutes(2), "down", ROOT.resolve("deploy/local/down").toString(), "--purge");
-    }
-
-    private static int run(Duration timeout, String log, String... command) throws Exception {
-        Files.createDirectories(Path.of("target"));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true)
-                .redirectOutput(Path.of("target/e2e-" + log + ".log").toFile());
-        builder.environment().putAll(ENV);
-        Process process = builder.start();
-        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError(String.join(" ", command) + " took longer than " + timeout);
-        }
-        return process.exitValue();
+    static void readTheTokens() {
+        recorderToken = LaunchedSystem.token("RECORDER_TOKEN");
+        readerToken = LaunchedSystem.token("READER_TOKEN");
     }
 
     private static HttpResponse<String> send(String method, String url, String token, String body) throws Exception {
@@ -163,7 +128,8 @@ class EndToEndIntegrationTests {
 
     @Test
     void everyProcessDiesOnRunningOutOfMemoryAndHasABoundedHeap() throws Exception {
-        for (String name : List.of("mandate-service", "meeting-service", "report-service", "gateway", "kafka")) {
+        for (String name : List.of("mandate-service", "meeting-service", "report-service", "gateway", "web",
+                "kafka")) {
             String pid = Files.readString(RUN.resolve("pids").resolve(name)).strip();
             List<String> arguments = List.of(Files.readString(Path.of("/proc", pid, "cmdline")).split("\0"));
             assertThat(arguments).as(name).contains("-XX:+ExitOnOutOfMemoryError")

@@ -73,24 +73,49 @@ public class Gateway {
         });
     }
 
+    /** One event of a server-sent event stream: its id (possibly null) and its data. */
+    public record StreamEvent(String id, String data) {
+    }
+
     /**
-     * Follows a server-sent event stream with {@code token} (it runs off the request's thread), handing each event's
-     * data to {@code onData} until the stream ends or {@code onData} throws.
+     * Follows a server-sent event stream with {@code token} (it runs off the request's thread), from after
+     * {@code lastEventId} when given; calls {@code onOpen} once the API has accepted the stream, then hands on each
+     * event until the stream ends or {@code onEvent} throws.
      */
-    public void follow(String path, Map<String, String> query, String token, Consumer<String> onData)
-            throws IOException, InterruptedException {
+    public void follow(String path, Map<String, String> query, String token, String lastEventId, Runnable onOpen,
+                       Consumer<StreamEvent> onEvent) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path, query))
                 .header(HttpHeaders.ACCEPT, MediaType.TEXT_EVENT_STREAM_VALUE);
         if (token != null) {
             request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+        }
+        if (lastEventId != null && !lastEventId.isBlank()) {
+            request.header("Last-Event-ID", lastEventId);
         }
         HttpResponse<Stream<String>> response = streams.send(request.build(), HttpResponse.BodyHandlers.ofLines());
         if (response.statusCode() != 200) {
             response.body().close();
             throw new ApiProblem(response.statusCode(), null);
         }
+        onOpen.run();
         try (Stream<String> lines = response.body()) {
-            lines.filter(line -> line.startsWith("data:")).map(line -> line.substring(5).strip()).forEach(onData);
+            Iterator<String> iterator = lines.iterator();
+            String id = null;
+            StringBuilder data = new StringBuilder();
+            while (iterator.hasNext()) {
+                String line = iterator.next();
+                if (line.isEmpty()) {
+                    if (!data.isEmpty()) {
+                        onEvent.accept(new StreamEvent(id, data.toString()));
+                    }
+                    id = null;
+                    data.setLength(0);
+                } else if (line.startsWith("data:")) {
+                    data.append(data.isEmpty() ? "" : "\n").append(line.substring(5).strip());
+                } else if (line.startsWith("id:")) {
+                    id = line.substring(3).strip();
+                }
+            }
         }
     }
 

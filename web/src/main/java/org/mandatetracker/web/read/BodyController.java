@@ -23,10 +23,12 @@ public class BodyController {
 
     private final Gateway gateway;
     private final Json json;
+    private final Parallel parallel;
 
-    public BodyController(Gateway gateway, Json json) {
+    public BodyController(Gateway gateway, Json json, Parallel parallel) {
         this.gateway = gateway;
         this.json = json;
+        this.parallel = parallel;
     }
 
     @GetMapping("/")
@@ -91,14 +93,18 @@ public class BodyController {
             return "body :: mandates";
         }
         String parentId = body.path("parentBodyId").asText("");
-        if (!parentId.isEmpty()) {
-            model.addAttribute("parent", json.map(gateway.get("/bodies/{id}", parentId)));
-        }
-        model.addAttribute("children", json.list(gateway.get("/bodies")).stream()
+        var parent = parallel.start(() -> parentId.isEmpty() ? null : json.map(gateway.get("/bodies/{id}", parentId)));
+        var children = parallel.start(() -> json.list(gateway.get("/bodies")).stream()
                 .filter(other -> id.equals(other.get("parentBodyId"))).toList());
-        model.addAttribute("timeline", json.list(gateway.get("/bodies/{id}/timeline", Map.of("asOf", date), id)));
-        model.addAttribute("meetings", json.list(gateway.get("/meetings", Map.of("body", id))));
-        model.addAttribute("recommendations", json.list(gateway.get("/recommendations", Map.of("body", id))));
+        var timeline = parallel.start(() -> json.list(gateway.get("/bodies/{id}/timeline", Map.of("asOf", date),
+                id)));
+        var meetings = parallel.start(() -> json.list(gateway.get("/meetings", Map.of("body", id))));
+        var recommendations = parallel.start(() -> json.list(gateway.get("/recommendations", Map.of("body", id))));
+        model.addAttribute("parent", parallel.join(parent));
+        model.addAttribute("children", parallel.join(children));
+        model.addAttribute("timeline", parallel.join(timeline));
+        model.addAttribute("meetings", parallel.join(meetings));
+        model.addAttribute("recommendations", parallel.join(recommendations));
         return "body";
     }
 

@@ -1,6 +1,5 @@
 package org.mandatetracker.web.read;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.mandatetracker.web.api.Gateway;
 import org.slf4j.Logger;
@@ -10,6 +9,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.thymeleaf.context.Context;
@@ -18,6 +18,7 @@ import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -60,15 +61,15 @@ public class RecommendationController {
     }
 
     @GetMapping(value = "/recommendations/stream", produces = "text/event-stream")
-    SseEmitter stream(@RequestParam(defaultValue = "") String body) throws IOException {
+    SseEmitter stream(@RequestParam(defaultValue = "") String body,
+                      @RequestHeader(value = "Last-Event-ID", required = false) String lastEventId) {
         SseEmitter emitter = new SseEmitter(FEED_LIFETIME.toMillis());
         String token = gateway.token();
         Locale locale = LocaleContextHolder.getLocale();
-        emitter.send(SseEmitter.event().comment("following"));
         Future<?> feed = feeds.submit(() -> {
             try {
-                gateway.follow("/recommendations/stream", Map.of("body", body), token,
-                        data -> send(emitter, data, locale));
+                gateway.follow("/recommendations/stream", Map.of("body", body), token, lastEventId,
+                        () -> opened(emitter), event -> send(emitter, event, locale));
                 emitter.complete();
             } catch (InterruptedException stopped) {
                 Thread.currentThread().interrupt();
@@ -83,14 +84,27 @@ public class RecommendationController {
         return emitter;
     }
 
-    private void send(SseEmitter emitter, String data, Locale locale) {
+    /** The browser sees the stream open only once the API's is, so nothing recorded after that can be missed. */
+    private static void opened(SseEmitter emitter) {
         try {
-            JsonNode recommendation = mapper.readTree(data);
-            Context context = new Context(locale, Map.of("r", json.map(recommendation)));
+            emitter.send(SseEmitter.event().comment("following"));
+        } catch (IOException gone) {
+            throw new IllegalStateException("The browser left the feed", gone);
+        }
+    }
+
+    private void send(SseEmitter emitter, Gateway.StreamEvent event, Locale locale) {
+        try {
+            Map<String, Object> recommendation = new HashMap<>(json.map(mapper.readTree(event.data())));
+            // the stream carries the RecommendationAdopted event, whose names differ from the list's
+            recommendation.putIfAbsent("id", recommendation.get("recommendationId"));
+            recommendation.putIfAbsent("adoptedOn", recommendation.get("occurredOn"));
+            Context context = new Context(locale, Map.of("r", recommendation));
             context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
                     new ThymeleafEvaluationContext(application, null));
-            String html = templates.process("recommendations", Set.of("item"), context);
-            emitter.send(SseEmitter.event().name("recommendation").data(html.strip()));
+            String html = templates.process("recommendation-item", Set.of("item"), context);
+            SseEmitter.SseEventBuilder sent = SseEmitter.event().name("recommendation").data(html.strip());
+            emitter.send(event.id() == null ? sent : sent.id(event.id()));
         } catch (IOException gone) {
             throw new IllegalStateException("The browser left the feed", gone);
         }

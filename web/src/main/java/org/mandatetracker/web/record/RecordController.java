@@ -36,6 +36,7 @@ public class RecordController {
 
     private static final String SUBMISSIONS = RecordController.class.getName() + ".submissions";
     private static final SecureRandom random = new SecureRandom();
+    private static final String ESTABLISHMENT = "establishment.";
 
     private final Forms forms;
     private final Gateway gateway;
@@ -57,6 +58,10 @@ public class RecordController {
     String form(@PathVariable String key, @RequestParam Map<String, String> prefill, Model model) {
         RecordForm form = form(key);
         Map<String, String> values = new LinkedHashMap<>(prefill);
+        if (form.fields().stream().anyMatch(field -> field.name().startsWith(ESTABLISHMENT))
+                && !prefill.getOrDefault("bodyId", "").isBlank()) {
+            restate(form, gateway.get("/bodies/{id}", prefill.get("bodyId").strip()), values);
+        }
         for (Field field : form.fields()) {
             if (field.type() == Field.Type.ID && !values.containsKey(field.name())) {
                 values.put(field.name(), token(key + "-"));
@@ -94,7 +99,7 @@ public class RecordController {
         }
         try {
             Object[] variables = form.pathFields().stream().map(name -> typed.get(name).strip()).toArray();
-            JsonNode answer = gateway.post(form.path(), RequestBody.of(form, typed), variables);
+            JsonNode answer = gateway.post(form.path(), RequestBodies.of(form, typed), variables);
             Recorded recorded = new Recorded(expand(form.shownAt(), typed, answer.path("id").asText("")),
                     answer.path("outcome").asText("RECORDED"));
             outcome.complete(recorded);
@@ -108,6 +113,25 @@ public class RecordController {
             submissions(session).remove(submission);
             outcome.completeExceptionally(failed);
             throw failed;
+        }
+    }
+
+    /** A correction starts from the establishment as recorded, so the recorder changes only what was wrong. */
+    private static void restate(RecordForm form, JsonNode body, Map<String, String> values) {
+        for (Field field : form.fields()) {
+            if (!field.name().startsWith(ESTABLISHMENT)) {
+                continue;
+            }
+            JsonNode value = body.at("/" + field.name().substring(ESTABLISHMENT.length()).replace('.', '/'));
+            if (value.isArray()) {
+                List<String> lines = new java.util.ArrayList<>();
+                value.forEach(line -> lines.add(line.asText()));
+                values.putIfAbsent(field.name(), String.join("\n", lines));
+            } else if (value.isBoolean()) {
+                values.putIfAbsent(field.name(), value.booleanValue() ? "true" : "");
+            } else if (!value.isMissingNode() && !value.isNull()) {
+                values.putIfAbsent(field.name(), value.asText());
+            }
         }
     }
 

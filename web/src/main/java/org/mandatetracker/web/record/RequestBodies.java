@@ -13,14 +13,14 @@ import java.util.Map;
  * rule about a missing value speaks), and each input takes its field's JSON type. A number that is not one is sent
  * as typed, for the API to name the field and its rule.
  */
-final class RequestBody {
+public final class RequestBodies {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private RequestBody() {
+    private RequestBodies() {
     }
 
-    static JsonNode of(RecordForm form, Map<String, String> typed) {
+    public static JsonNode of(RecordForm form, Map<String, String> typed) {
         ObjectNode body = NODES.objectNode();
         for (Field field : form.fields()) {
             if (form.pathFields().contains(field.name())) {

@@ -1,0 +1,82 @@
+package org.mandatetracker.e2e;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real system, as {@code deploy/local/up} starts it: four JVMs and the web application, a KRaft broker from Maven
+ * Central's jars, the local PostgreSQL, and the worked example loaded through the gateway. It runs on ports of its
+ * own and databases with a suffix of its own. Every test class that uses this extension shares the one launch;
+ * {@code deploy/local/down --purge} removes all of it when the test run ends, even when a step failed.
+ */
+final class LaunchedSystem implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
+
+    static final Path ROOT = Path.of("").toAbsolutePath().resolve("../..").normalize();
+    static final Path RUN = Path.of("target/e2e-run").toAbsolutePath();
+    static final String GATEWAY = "http://127.0.0.1:18080";
+    static final String WEB = "http://127.0.0.1:18084";
+    private static final Map<String, String> ENV = Map.of(
+            "MT_RUN_DIR", RUN.toString(),
+            "MT_DB_SUFFIX", "_e2e_" + UUID.randomUUID().toString().substring(0, 6),
+            "GATEWAY_PORT", "18080", "MANDATE_PORT", "18081", "MEETING_PORT", "18082", "REPORT_PORT", "18083",
+            "WEB_PORT", "18084", "KAFKA_PORT", "19092", "KAFKA_CONTROLLER_PORT", "19093");
+
+    private static Properties tokens;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(LaunchedSystem.class, key -> launch(), LaunchedSystem.class);
+    }
+
+    private static LaunchedSystem launch() {
+        LaunchedSystem system = new LaunchedSystem();
+        try {
+            int exit = run(Duration.ofMinutes(12), "up", ROOT.resolve("deploy/local/up").toString());
+            if (exit != 0) {
+                system.close();
+                throw new AssertionError("deploy/local/up exited " + exit + "; see target/e2e-up.log");
+            }
+            Properties read = new Properties();
+            try (var reader = Files.newBufferedReader(RUN.resolve("tokens.env"))) {
+                read.load(reader);
+            }
+            tokens = read;
+            return system;
+        } catch (IOException | InterruptedException failed) {
+            throw new IllegalStateException("Could not start the system", failed);
+        }
+    }
+
+    /** A token {@code deploy/local/up} minted: {@code RECORDER_TOKEN} or {@code READER_TOKEN}. */
+    static String token(String name) {
+        return tokens.getProperty(name);
+    }
+
+    @Override
+    public void close() throws IOException, InterruptedException {
+        run(Duration.ofMinutes(2), "down", ROOT.resolve("deploy/local/down").toString(), "--purge");
+    }
+
+    private static int run(Duration timeout, String log, String... command) throws IOException, InterruptedException {
+        Files.createDirectories(Path.of("target"));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true)
+                .redirectOutput(Path.of("target/e2e-" + log + ".log").toFile());
+        builder.environment().putAll(ENV);
+        Process process = builder.start();
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError(String.join(" ", command) + " took longer than " + timeout);
+        }
+        return process.exitValue();
+    }
+}
