@@ -6,10 +6,13 @@ import org.mandatetracker.support.jdbc.JsonColumns;
 import org.mandatetracker.support.web.CorrelationIdFilter;
 import org.mandatetracker.support.web.InternalSecretFilter;
 import org.mandatetracker.support.web.JsonConfig;
+import org.mandatetracker.support.web.ProblemErrorReportValve;
 import org.mandatetracker.support.web.ProblemResponses;
 import org.mandatetracker.support.web.RequestIntegrity;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -25,6 +28,12 @@ import org.springframework.context.annotation.Import;
 @Import({JsonConfig.class, RequestIntegrity.class, ProblemResponses.class, CorrelationIdFilter.class, InternalSecretFilter.class,
         ConsumerSupport.class})
 public class ServiceBaseAutoConfiguration {
+
+    @Bean
+    @ConditionalOnClass(name = "org.apache.catalina.valves.ErrorReportValve")
+    WebServerFactoryCustomizer<?> problemErrorReportValve() {
+        return ProblemErrorReportValve.installer();
+    }
 
     @Bean
     JsonColumns jsonColumns(ObjectMapper json) {

@@ -142,7 +142,10 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(status).body(body);
     }
 
-    private static FieldProblem unreadable(Throwable cause) {
+    static FieldProblem unreadable(Throwable thrown) {
+        // Jackson wraps a parser's complaint about a nested value in a mapping exception
+        Throwable cause = thrown instanceof JsonMappingException mapping
+                && mapping.getCause() instanceof JsonParseException parse ? parse : thrown;
         if (cause instanceof FieldRuleException broken) {
             return new FieldProblem(path(broken), broken.rule(), broken.rawMessage());
         }

@@ -16,7 +16,13 @@ import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -58,12 +64,40 @@ public class RequestIntegrity implements WebMvcConfigurer, HandlerInterceptor {
         if (request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> variables) {
             variables.forEach((name, value) -> check(String.valueOf(name), String.valueOf(value)));
         }
-        request.getParameterMap().forEach((name, values) -> {
-            for (String value : values) {
-                check(name, value);
+        String query = request.getQueryString();
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                int equals = pair.indexOf('=');
+                String name = decode("query", equals < 0 ? pair : pair.substring(0, equals));
+                check(name, decode(name, equals < 0 ? "" : pair.substring(equals + 1)));
             }
-        });
+        }
         return true;
+    }
+
+    /** A query's name or value, decoded as strictly as a body: percent-escapes of well-formed UTF-8 only. */
+    private static String decode(String field, String encoded) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (int i = 0; i < encoded.length(); i++) {
+            char c = encoded.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= encoded.length() || !HexFormat.isHexDigit(encoded.charAt(i + 1))
+                        || !HexFormat.isHexDigit(encoded.charAt(i + 2))) {
+                    throw new InvalidRequest(field, "uri", "must be percent-encoded: '%' then two hex digits");
+                }
+                bytes.write(HexFormat.fromHexDigits(encoded, i + 1, i + 3));
+                i += 2;
+            } else {
+                bytes.write(c == '+' ? ' ' : c);
+            }
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+        } catch (CharacterCodingException e) {
+            throw new InvalidRequest(field, "utf-8", "must be percent-encoded UTF-8");
+        }
     }
 
     private static void checkMediaType(HttpServletRequest request) throws HttpMediaTypeNotSupportedException {
