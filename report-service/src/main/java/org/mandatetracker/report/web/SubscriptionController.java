@@ -12,6 +12,7 @@ import org.mandatetracker.support.web.Limits;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,6 +30,8 @@ import java.util.UUID;
 @RestController
 @Tag(name = "Subscriptions", description = "Hearing of new recommendations: server-sent events and webhooks")
 class SubscriptionController {
+
+    static final String RECORDED_BY = "X-Recorded-By";
 
     private final RecommendationStream stream;
     private final Subscriptions subscriptions;
@@ -57,23 +60,48 @@ class SubscriptionController {
 
     @PostMapping("/subscriptions")
     @Operation(summary = "Subscribe a webhook to new recommendations; each delivery is a signed CloudEvents POST")
-    ResponseEntity<Subscriptions.Subscription> subscribe(@Valid @RequestBody SubscriptionRequest request) {
+    ResponseEntity<Subscriptions.Subscription> subscribe(@Valid @RequestBody SubscriptionRequest request,
+                                                         @RequestHeader(name = RECORDED_BY, required = false)
+                                                         String caller) {
         var subscription = subscriptions.subscribe(request.url(), request.secret(),
-                request.filter() == null ? null : request.filter().body());
+                request.filter() == null ? null : request.filter().body(), who(caller));
         return ResponseEntity.created(URI.create("/subscriptions/" + subscription.id())).body(subscription);
     }
 
+    @GetMapping("/subscriptions")
+    @Operation(summary = "The subscriptions you made")
+    List<Subscriptions.Subscription> mine(@RequestHeader(name = RECORDED_BY, required = false) String caller) {
+        return subscriptions.madeBy(who(caller));
+    }
+
     @GetMapping("/subscriptions/{id}")
-    @Operation(summary = "One subscription")
-    Subscriptions.Subscription subscription(@PathVariable UUID id) {
-        return subscriptions.find(id).orElseThrow(() -> notFound(id));
+    @Operation(summary = "One subscription you made")
+    Subscriptions.Subscription subscription(@PathVariable UUID id,
+                                            @RequestHeader(name = RECORDED_BY, required = false) String caller) {
+        return subscriptions.find(id, who(caller)).orElseThrow(() -> notFound(id));
+    }
+
+    @DeleteMapping("/subscriptions/{id}")
+    @Operation(summary = "End a subscription you made; nothing more is sent to it")
+    ResponseEntity<Void> unsubscribe(@PathVariable UUID id,
+                                     @RequestHeader(name = RECORDED_BY, required = false) String caller) {
+        if (!subscriptions.delete(id, who(caller))) {
+            throw notFound(id);
+        }
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/subscriptions/{id}/deliveries")
-    @Operation(summary = "Every delivery to the subscription, with each attempt")
-    List<Subscriptions.Delivery> deliveries(@PathVariable UUID id) {
-        subscriptions.find(id).orElseThrow(() -> notFound(id));
+    @Operation(summary = "Every delivery to a subscription you made, with each attempt")
+    List<Subscriptions.Delivery> deliveries(@PathVariable UUID id,
+                                            @RequestHeader(name = RECORDED_BY, required = false) String caller) {
+        subscriptions.find(id, who(caller)).orElseThrow(() -> notFound(id));
         return subscriptions.deliveries(id);
+    }
+
+    /** Who calls, as the gateway says; requests without a principal share the name {@code anonymous}. */
+    private static String who(String caller) {
+        return caller == null || caller.isBlank() ? "anonymous" : caller;
     }
 
     private static ResponseStatusException notFound(UUID id) {
