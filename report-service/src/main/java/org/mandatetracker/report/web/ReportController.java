@@ -21,6 +21,7 @@ import org.mandatetracker.report.query.RecommendationView;
 import org.mandatetracker.report.query.Recommendations;
 import org.mandatetracker.support.web.InvalidRequest;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -43,6 +44,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -61,6 +63,10 @@ class ReportController {
     private static final CsvMapper CSV = CsvMapper.builder().findAndAddModules()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
 
+    /** Calendar apps poll; a quarter of an hour is fresh enough for deadlines and meetings. */
+    private static final CacheControl CALENDAR_FRESHNESS = CacheControl.maxAge(Duration.ofMinutes(15));
+
+    private final KnownIds known;
     private final MandateReports mandates;
     private final Histories histories;
     private final Recommendations recommendations;
@@ -69,7 +75,8 @@ class ReportController {
     private final TransactionTemplate reading;
 
     ReportController(MandateReports mandates, Histories histories, Recommendations recommendations,
-                     CalendarFeed calendar, PlatformTransactionManager transactions) {
+                     CalendarFeed calendar, PlatformTransactionManager transactions, KnownIds known) {
+        this.known = known;
         this.reading = new TransactionTemplate(transactions);
         this.reading.setReadOnly(true);
         this.mandates = mandates;
@@ -81,7 +88,11 @@ class ReportController {
     @GetMapping("/bodies/{id}/mandates")
     @Operation(summary = "A body's mandates as of a date: task, source, deadline as written and resolved, status")
     List<MandateReport> bodyMandates(@PathVariable String id, @AsOf @RequestParam(required = false) LocalDate asOf) {
-        return mandates.matching(MandateQuery.ofBody(id, orToday(asOf)));
+        List<MandateReport> found = mandates.matching(MandateQuery.ofBody(id, orToday(asOf)));
+        if (found.isEmpty()) {
+            known.requireBody(id);
+        }
+        return found;
     }
 
     @GetMapping("/mandates/{id}")
@@ -93,7 +104,7 @@ class ReportController {
 
     @GetMapping("/mandates")
     @Operation(summary = "Mandates across bodies as of a date, filtered, sorted by resolved due date, paged")
-    MandatePage allMandates(@RequestParam(required = false) List<String> status,
+    ResponseEntity<MandatePage> allMandates(@RequestParam(required = false) List<String> status,
                             @RequestParam(required = false) String body,
                             @RequestParam(required = false) LocalDate dueFrom,
                             @RequestParam(required = false) LocalDate dueTo,
@@ -101,7 +112,11 @@ class ReportController {
                             @RequestParam(defaultValue = "0") @Min(0) @Max(MAX_PAGE) int page,
                             @RequestParam(defaultValue = "50") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
         MandateReports.Page found = mandates.page(query(status, body, dueFrom, dueTo, asOf), page, size);
-        return new MandatePage(found.items(), page, size, found.total());
+        if (found.total() == 0 && body != null) {
+            known.requireBody(body);
+        }
+        return ResponseEntity.ok().headers(PageLinks.of(page, (long) (page + 1) * size < found.total()))
+                .body(new MandatePage(found.items(), page, size, found.total()));
     }
 
     @GetMapping(value = "/mandates.csv", produces = "text/csv")
@@ -112,6 +127,9 @@ class ReportController {
                                                       @RequestParam(required = false) LocalDate dueTo,
                                                       @AsOf @RequestParam(required = false) LocalDate asOf) {
         MandateQuery query = query(status, body, dueFrom, dueTo, asOf);
+        if (body != null) {
+            known.requireBody(body);
+        }
         CsvSchema schema = CSV.schemaFor(MandateRow.class).withHeader();
         StreamingResponseBody csv = out -> reading.executeWithoutResult(tx -> {
             try (SequenceWriter writer = CSV.writer(schema).writeValues(
@@ -128,6 +146,7 @@ class ReportController {
             }
         });
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .cacheControl(CacheControl.noCache())
                 .header("Content-Disposition", "attachment; filename=\"mandates.csv\"").body(csv);
     }
 
@@ -136,31 +155,48 @@ class ReportController {
             description = "ref is a decision number such as 4/4 (URL-encoded as 4%2F4) or a document symbol")
     List<HistoryEntry> decisionHistory(@PathVariable String ref,
                                        @AsOf @RequestParam(required = false) LocalDate asOf) {
-        return histories.ofDecision(reference(ref), orToday(asOf));
+        return history(reference(ref), asOf);
     }
 
     @GetMapping("/decisions/{session}/{number}/history")
     @Operation(summary = "The same, with a decision number's slash left unencoded: /decisions/4/4/history")
     List<HistoryEntry> decisionHistory(@PathVariable String session, @PathVariable String number,
                                        @AsOf @RequestParam(required = false) LocalDate asOf) {
-        return histories.ofDecision(reference(session + "/" + number), orToday(asOf));
+        return history(reference(session + "/" + number), asOf);
+    }
+
+    private List<HistoryEntry> history(DocumentReference decision, LocalDate asOf) {
+        List<HistoryEntry> entries = histories.ofDecision(decision, orToday(asOf));
+        if (entries.isEmpty()) {
+            known.requireDecision(decision.value());
+        }
+        return entries;
     }
 
     @GetMapping("/bodies/{id}/timeline")
     @Operation(summary = "A body's meetings, outcomes and mandate changes, in real-world order")
     List<HistoryEntry> timeline(@PathVariable String id, @AsOf @RequestParam(required = false) LocalDate asOf) {
-        return histories.timelineOf(id, orToday(asOf));
+        List<HistoryEntry> entries = histories.timelineOf(id, orToday(asOf));
+        if (entries.isEmpty()) {
+            known.requireBody(id);
+        }
+        return entries;
     }
 
     @GetMapping("/recommendations")
     @Operation(summary = "Recommendations adopted, optionally by one body's meetings and since a date, paged")
-    List<RecommendationView> recommendations(@RequestParam(required = false) String body,
+    ResponseEntity<List<RecommendationView>> recommendations(@RequestParam(required = false) String body,
                                              @RequestParam(required = false) LocalDate since,
                                              @AsOf @RequestParam(required = false) LocalDate asOf,
                                              @RequestParam(defaultValue = "0") @Min(0) @Max(MAX_PAGE) int page,
                                              @RequestParam(defaultValue = "500") @Min(1) @Max(MAX_PAGE_SIZE)
                                              int size) {
-        return recommendations.adopted(body, inRange("since", since), orToday(asOf), page, size);
+        List<RecommendationView> found = recommendations.adopted(body, inRange("since", since), orToday(asOf), page,
+                size);
+        if (found.isEmpty() && body != null) {
+            known.requireBody(body);
+        }
+        return ResponseEntity.ok().headers(PageLinks.of(page, found.size() == size)).body(found);
     }
 
     @GetMapping(value = "/calendar.ics", produces = "text/calendar")
@@ -168,6 +204,9 @@ class ReportController {
     ResponseEntity<StreamingResponseBody> calendar(@RequestParam(required = false) String body,
                                                    @AsOf @RequestParam(required = false) LocalDate asOf) {
         LocalDate day = orToday(asOf);
+        if (body != null) {
+            known.requireBody(body);
+        }
         StreamingResponseBody ics = out -> reading.executeWithoutResult(tx -> {
             try {
                 Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
@@ -177,7 +216,8 @@ class ReportController {
                 throw new UncheckedIOException(e);
             }
         });
-        return ResponseEntity.ok().contentType(new MediaType("text", "calendar", StandardCharsets.UTF_8)).body(ics);
+        return ResponseEntity.ok().contentType(new MediaType("text", "calendar", StandardCharsets.UTF_8))
+                .cacheControl(CALENDAR_FRESHNESS).body(ics);
     }
 
     private static MandateQuery query(List<String> status, String body, LocalDate dueFrom, LocalDate dueTo,

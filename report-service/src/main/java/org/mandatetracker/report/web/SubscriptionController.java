@@ -6,9 +6,11 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.mandatetracker.support.web.PublicPath;
 import org.mandatetracker.report.subscription.RecommendationStream;
 import org.mandatetracker.report.subscription.Subscriptions;
 import org.mandatetracker.support.web.Limits;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -30,6 +32,9 @@ import java.util.UUID;
 @Tag(name = "Subscriptions", description = "Hearing of new recommendations: server-sent events and webhooks")
 class SubscriptionController {
 
+    /** A subscription is its subscriber's business: no shared cache keeps it. */
+    private static final CacheControl PRIVATE = CacheControl.noCache().cachePrivate();
+
     private final RecommendationStream stream;
     private final Subscriptions subscriptions;
 
@@ -40,9 +45,10 @@ class SubscriptionController {
 
     @GetMapping(value = "/recommendations/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(summary = "Server-sent events, one per new recommendation; reconnect with Last-Event-ID to resume")
-    SseEmitter stream(@RequestParam(required = false) String body,
-                      @RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId) {
-        return stream.open(body, lastEventId);
+    ResponseEntity<SseEmitter> stream(@RequestParam(required = false) String body,
+                                      @RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId) {
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).header("X-Accel-Buffering", "no")
+                .body(stream.open(body, lastEventId));
     }
 
     /** @param filter which recommendations to send; all when absent */
@@ -60,20 +66,20 @@ class SubscriptionController {
     ResponseEntity<Subscriptions.Subscription> subscribe(@Valid @RequestBody SubscriptionRequest request) {
         var subscription = subscriptions.subscribe(request.url(), request.secret(),
                 request.filter() == null ? null : request.filter().body());
-        return ResponseEntity.created(URI.create("/subscriptions/" + subscription.id())).body(subscription);
+        return ResponseEntity.created(PublicPath.of("/subscriptions/" + subscription.id())).body(subscription);
     }
 
     @GetMapping("/subscriptions/{id}")
     @Operation(summary = "One subscription")
-    Subscriptions.Subscription subscription(@PathVariable UUID id) {
-        return subscriptions.find(id).orElseThrow(() -> notFound(id));
+    ResponseEntity<Subscriptions.Subscription> subscription(@PathVariable UUID id) {
+        return ResponseEntity.ok().cacheControl(PRIVATE).body(subscriptions.find(id).orElseThrow(() -> notFound(id)));
     }
 
     @GetMapping("/subscriptions/{id}/deliveries")
     @Operation(summary = "Every delivery to the subscription, with each attempt")
-    List<Subscriptions.Delivery> deliveries(@PathVariable UUID id) {
+    ResponseEntity<List<Subscriptions.Delivery>> deliveries(@PathVariable UUID id) {
         subscriptions.find(id).orElseThrow(() -> notFound(id));
-        return subscriptions.deliveries(id);
+        return ResponseEntity.ok().cacheControl(PRIVATE).body(subscriptions.deliveries(id));
     }
 
     private static ResponseStatusException notFound(UUID id) {

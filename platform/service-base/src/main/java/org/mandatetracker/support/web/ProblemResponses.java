@@ -18,6 +18,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingPathVariableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -87,6 +88,16 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         String expected = type == LocalDate.class ? "a date written YYYY-MM-DD"
                 : type == null ? "a value of the right type" : "a value of type " + type.getSimpleName();
         return invalid(List.of(new FieldProblem(field, "type", "must be " + expected)));
+    }
+
+    /** A path variable that converts to nothing ({@code /subscriptions/%20}) is the client's mistake, not ours. */
+    @Override
+    protected ResponseEntity<Object> handleMissingPathVariable(MissingPathVariableException ex, HttpHeaders headers,
+                                                               HttpStatusCode status, WebRequest request) {
+        if (ex.isMissingAfterConversion()) {
+            return invalid(List.of(new FieldProblem(ex.getVariableName(), "required", "must not be blank")));
+        }
+        return super.handleMissingPathVariable(ex, headers, status, request);
     }
 
     @ExceptionHandler
