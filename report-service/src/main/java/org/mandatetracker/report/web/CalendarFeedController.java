@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import org.mandatetracker.report.query.CalendarFeed;
 import org.mandatetracker.report.subscription.CalendarFeeds;
 import org.mandatetracker.support.web.Limits;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -30,6 +31,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -43,6 +45,9 @@ import java.util.UUID;
 @RestController
 @Tag(name = "Calendar feeds", description = "Private iCalendar feed URLs for calendar apps that cannot log in")
 class CalendarFeedController {
+
+    /** Calendar apps poll; a quarter of an hour is fresh enough for deadlines and meetings. */
+    private static final CacheControl FRESHNESS = CacheControl.maxAge(Duration.ofMinutes(15));
 
     static final String RECORDED_BY = "X-Recorded-By";
 
@@ -125,7 +130,8 @@ class CalendarFeedController {
                 throw new UncheckedIOException(e);
             }
         });
-        return ResponseEntity.ok().contentType(new MediaType("text", "calendar", StandardCharsets.UTF_8)).body(ics);
+        return ResponseEntity.ok().contentType(new MediaType("text", "calendar", StandardCharsets.UTF_8))
+                .cacheControl(FRESHNESS).body(ics);
     }
 
     private static String signedIn(String reader) {

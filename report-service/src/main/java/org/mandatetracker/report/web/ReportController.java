@@ -22,6 +22,7 @@ import org.mandatetracker.report.query.PageKey;
 import org.mandatetracker.report.query.RecommendationView;
 import org.mandatetracker.report.query.Recommendations;
 import org.mandatetracker.support.web.InvalidRequest;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -65,6 +66,8 @@ class ReportController {
     /** Tells Excel the file is UTF-8; without it, "Côte d'Ivoire" opens garbled. */
     private static final char BYTE_ORDER_MARK = '\uFEFF';
 
+
+    private final KnownIds known;
     private final MandateReports mandates;
     private final Histories histories;
     private final Recommendations recommendations;
@@ -73,7 +76,8 @@ class ReportController {
     private final TransactionTemplate reading;
 
     ReportController(MandateReports mandates, Histories histories, Recommendations recommendations,
-                     CalendarFeed calendar, PlatformTransactionManager transactions) {
+                     CalendarFeed calendar, PlatformTransactionManager transactions, KnownIds known) {
+        this.known = known;
         this.reading = new TransactionTemplate(transactions);
         this.reading.setReadOnly(true);
         this.mandates = mandates;
@@ -85,7 +89,11 @@ class ReportController {
     @GetMapping("/bodies/{id}/mandates")
     @Operation(summary = "A body's mandates as of a date: task, source, deadline as written and resolved, status")
     List<MandateReport> bodyMandates(@PathVariable String id, @AsOf @RequestParam(required = false) LocalDate asOf) {
-        return mandates.matching(MandateQuery.ofBody(id, orToday(asOf)));
+        List<MandateReport> found = mandates.matching(MandateQuery.ofBody(id, orToday(asOf)));
+        if (found.isEmpty()) {
+            known.requireBody(id);
+        }
+        return found;
     }
 
     @GetMapping("/mandates/{id}")
@@ -98,7 +106,7 @@ class ReportController {
     @GetMapping("/mandates")
     @Operation(summary = "Mandates across bodies as of a date, filtered, sorted by resolved due date, paged: follow "
             + "`next` (a cursor, passed as `after`) to page at any depth as fast as the first page")
-    MandatePage allMandates(@RequestParam(required = false) List<String> status,
+    ResponseEntity<MandatePage> allMandates(@RequestParam(required = false) List<String> status,
                             @RequestParam(required = false) String body,
                             @RequestParam(required = false) LocalDate dueFrom,
                             @RequestParam(required = false) LocalDate dueTo,
@@ -112,8 +120,12 @@ class ReportController {
         }
         MandateReports.Page found = mandates.page(query(status, body, dueFrom, dueTo, asOf), cursor(after), page,
                 size);
-        return new MandatePage(found.items(), after == null ? page : null, size, found.total(),
-                found.next() == null ? null : found.next().cursor());
+        if (found.total() == 0 && body != null) {
+            known.requireBody(body);
+        }
+        String next = found.next() == null ? null : found.next().cursor();
+        return ResponseEntity.ok().headers(after == null ? PageLinks.of(page, next != null) : PageLinks.after(next))
+                .body(new MandatePage(found.items(), after == null ? page : null, size, found.total(), next));
     }
 
     private static PageKey cursor(String after) {
@@ -137,6 +149,9 @@ class ReportController {
                                                               + "for spreadsheets")
                                                       @RequestParam(defaultValue = "true") boolean bom) {
         MandateQuery query = query(status, body, dueFrom, dueTo, asOf);
+        if (body != null) {
+            known.requireBody(body);
+        }
         CsvSchema schema = CSV.schemaFor(MandateRow.class).withHeader();
         StreamingResponseBody csv = out -> reading.executeWithoutResult(tx -> {
             Writer text = new OutputStreamWriter(out, StandardCharsets.UTF_8);
@@ -153,6 +168,7 @@ class ReportController {
             }
         });
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .cacheControl(CacheControl.noCache())
                 .header("Content-Disposition", "attachment; filename=\"mandates.csv\"").body(csv);
     }
 
@@ -161,31 +177,47 @@ class ReportController {
             description = "ref is a decision number such as 4/4 (URL-encoded as 4%2F4) or a document symbol")
     List<HistoryEntry> decisionHistory(@PathVariable String ref,
                                        @AsOf @RequestParam(required = false) LocalDate asOf) {
-        return histories.ofDecision(reference(ref), orToday(asOf));
+        return history(reference(ref), asOf);
     }
 
     @GetMapping("/decisions/{session}/{number}/history")
     @Operation(summary = "The same, with a decision number's slash left unencoded: /decisions/4/4/history")
     List<HistoryEntry> decisionHistory(@PathVariable String session, @PathVariable String number,
                                        @AsOf @RequestParam(required = false) LocalDate asOf) {
-        return histories.ofDecision(reference(session + "/" + number), orToday(asOf));
+        return history(reference(session + "/" + number), asOf);
+    }
+
+    private List<HistoryEntry> history(DocumentReference decision, LocalDate asOf) {
+        List<HistoryEntry> entries = histories.ofDecision(decision, orToday(asOf));
+        if (entries.isEmpty()) {
+            known.requireDecision(decision.value());
+        }
+        return entries;
     }
 
     @GetMapping("/bodies/{id}/timeline")
     @Operation(summary = "A body's meetings, outcomes and mandate changes, in real-world order")
     List<HistoryEntry> timeline(@PathVariable String id, @AsOf @RequestParam(required = false) LocalDate asOf) {
-        return histories.timelineOf(id, orToday(asOf));
+        List<HistoryEntry> entries = histories.timelineOf(id, orToday(asOf));
+        if (entries.isEmpty()) {
+            known.requireBody(id);
+        }
+        return entries;
     }
 
     @GetMapping("/recommendations")
     @Operation(summary = "Recommendations adopted, optionally by one body's meetings and since a date, paged")
-    List<RecommendationView> recommendations(@RequestParam(required = false) String body,
+    ResponseEntity<List<RecommendationView>> recommendations(@RequestParam(required = false) String body,
                                              @RequestParam(required = false) LocalDate since,
                                              @AsOf @RequestParam(required = false) LocalDate asOf,
                                              @RequestParam(defaultValue = "0") @Min(0) @Max(MAX_PAGE) int page,
                                              @RequestParam(defaultValue = "500") @Min(1) @Max(MAX_PAGE_SIZE)
                                              int size) {
-        return recommendations.adopted(body, since, orToday(asOf), page, size);
+        List<RecommendationView> found = recommendations.adopted(body, since, orToday(asOf), page, size);
+        if (found.isEmpty() && body != null) {
+            known.requireBody(body);
+        }
+        return ResponseEntity.ok().headers(PageLinks.of(page, found.size() == size)).body(found);
     }
 
     @GetMapping(value = "/calendar.ics", produces = "text/calendar")
@@ -195,6 +227,9 @@ class ReportController {
                                                    @Parameter(description = "List fulfilled, terminated and "
                                                            + "superseded mandates' deadlines too, marked as such")
                                                    @RequestParam(defaultValue = "true") boolean closed) {
+        if (body != null) {
+            known.requireBody(body);
+        }
         return CalendarFeedController.ics(calendar, reading, new CalendarFeed.Options(body, orToday(asOf), closed,
                 ServletUriComponentsBuilder.fromCurrentRequest().build().toUri()));
     }

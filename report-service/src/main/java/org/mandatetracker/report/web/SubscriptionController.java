@@ -6,9 +6,11 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.mandatetracker.support.web.PublicPath;
 import org.mandatetracker.report.subscription.RecommendationStream;
 import org.mandatetracker.report.subscription.Subscriptions;
 import org.mandatetracker.support.web.Limits;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -32,6 +34,8 @@ import java.util.UUID;
 class SubscriptionController {
 
     static final String RECORDED_BY = "X-Recorded-By";
+    /** A subscription is its subscriber's business: no shared cache keeps it. */
+    private static final CacheControl PRIVATE = CacheControl.noCache().cachePrivate();
 
     private final RecommendationStream stream;
     private final Subscriptions subscriptions;
@@ -43,9 +47,10 @@ class SubscriptionController {
 
     @GetMapping(value = "/recommendations/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(summary = "Server-sent events, one per new recommendation; reconnect with Last-Event-ID to resume")
-    SseEmitter stream(@RequestParam(required = false) String body,
-                      @RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId) {
-        return stream.open(body, lastEventId);
+    ResponseEntity<SseEmitter> stream(@RequestParam(required = false) String body,
+                                      @RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId) {
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).header("X-Accel-Buffering", "no")
+                .body(stream.open(body, lastEventId));
     }
 
     /** @param filter which recommendations to send; all when absent */
@@ -65,20 +70,22 @@ class SubscriptionController {
                                                          String caller) {
         var subscription = subscriptions.subscribe(request.url(), request.secret(),
                 request.filter() == null ? null : request.filter().body(), who(caller));
-        return ResponseEntity.created(URI.create("/subscriptions/" + subscription.id())).body(subscription);
+        return ResponseEntity.created(PublicPath.of("/subscriptions/" + subscription.id())).body(subscription);
     }
 
     @GetMapping("/subscriptions")
     @Operation(summary = "The subscriptions you made")
-    List<Subscriptions.Subscription> mine(@RequestHeader(name = RECORDED_BY, required = false) String caller) {
-        return subscriptions.madeBy(who(caller));
+    ResponseEntity<List<Subscriptions.Subscription>> mine(@RequestHeader(name = RECORDED_BY, required = false)
+                                                          String caller) {
+        return ResponseEntity.ok().cacheControl(PRIVATE).body(subscriptions.madeBy(who(caller)));
     }
 
     @GetMapping("/subscriptions/{id}")
     @Operation(summary = "One subscription you made")
-    Subscriptions.Subscription subscription(@PathVariable UUID id,
+    ResponseEntity<Subscriptions.Subscription> subscription(@PathVariable UUID id,
                                             @RequestHeader(name = RECORDED_BY, required = false) String caller) {
-        return subscriptions.find(id, who(caller)).orElseThrow(() -> notFound(id));
+        return ResponseEntity.ok().cacheControl(PRIVATE)
+                .body(subscriptions.find(id, who(caller)).orElseThrow(() -> notFound(id)));
     }
 
     @DeleteMapping("/subscriptions/{id}")
@@ -93,10 +100,10 @@ class SubscriptionController {
 
     @GetMapping("/subscriptions/{id}/deliveries")
     @Operation(summary = "Every delivery to a subscription you made, with each attempt")
-    List<Subscriptions.Delivery> deliveries(@PathVariable UUID id,
+    ResponseEntity<List<Subscriptions.Delivery>> deliveries(@PathVariable UUID id,
                                             @RequestHeader(name = RECORDED_BY, required = false) String caller) {
         subscriptions.find(id, who(caller)).orElseThrow(() -> notFound(id));
-        return subscriptions.deliveries(id);
+        return ResponseEntity.ok().cacheControl(PRIVATE).body(subscriptions.deliveries(id));
     }
 
     /** Who calls, as the gateway says; requests without a principal share the name {@code anonymous}. */

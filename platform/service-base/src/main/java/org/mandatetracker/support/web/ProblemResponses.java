@@ -22,6 +22,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingPathVariableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -111,6 +112,16 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
                 new FieldProblem("Content-Type", "media-type", "must be application/json, in UTF-8 if a charset "
                         + "is given, not " + ex.getContentType()));
         return ResponseEntity.status(problem.getStatusCode()).headers(headers).body(problem.getBody());
+    }
+
+    /** A path variable that converts to nothing ({@code /subscriptions/%20}) is the client's mistake, not ours. */
+    @Override
+    protected ResponseEntity<Object> handleMissingPathVariable(MissingPathVariableException ex, HttpHeaders headers,
+                                                               HttpStatusCode status, WebRequest request) {
+        if (ex.isMissingAfterConversion()) {
+            return invalid(List.of(new FieldProblem(ex.getVariableName(), "required", "must not be blank")));
+        }
+        return super.handleMissingPathVariable(ex, headers, status, request);
     }
 
     @ExceptionHandler
