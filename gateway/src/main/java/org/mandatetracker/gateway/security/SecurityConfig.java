@@ -51,6 +51,7 @@ class SecurityConfig {
                                 "/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**", "/api-docs/**").permitAll()
                         .requestMatchers(HttpMethod.OPTIONS, "/api/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/subscriptions").access(readers)
+                        .requestMatchers(HttpMethod.DELETE, "/api/subscriptions/*").access(readers)
                         .requestMatchers(HttpMethod.GET, "/api/**").access(properties.anonymousReads()
                                 ? (authentication, context) -> new AuthorizationDecision(true) : readers)
                         .requestMatchers("/api/**").hasRole(RECORDER)
