@@ -288,6 +288,11 @@ class GatewayIntegrationTests {
         assertThat(send("GET", "/api/bodies", null, Map.of(), null).statusCode()).isEqualTo(200);
         assertThat(send("POST", "/api/subscriptions", token("reader", "a-reader"), Map.of(), "{}").statusCode())
                 .isEqualTo(200);
+        assertThat(send("DELETE", "/api/subscriptions/s1", token("reader", "a-reader"), Map.of(), null)
+                .statusCode()).isEqualTo(200);
+        assertThat(send("DELETE", "/api/subscriptions/s1", null, Map.of(), null).statusCode()).isEqualTo(401);
+        assertThat(send("DELETE", "/api/bodies/b1", token("reader", "a-reader"), Map.of(), null).statusCode())
+                .isEqualTo(403);
     }
 
     @Test

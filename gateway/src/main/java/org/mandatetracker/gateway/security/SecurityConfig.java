@@ -53,6 +53,7 @@ class SecurityConfig {
                                 "/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**", "/api-docs/**").permitAll()
                         .requestMatchers(HttpMethod.OPTIONS, "/api/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/subscriptions").access(readers)
+                        .requestMatchers(HttpMethod.DELETE, "/api/subscriptions/*").access(readers)
                         // Calendar apps cannot log in: a private feed's URL holds a revocable token that
                         // report-service checks; everything else about feeds needs the reader signed in.
                         .requestMatchers(HttpMethod.GET, "/api/calendar-feeds/*/calendar.ics").permitAll()

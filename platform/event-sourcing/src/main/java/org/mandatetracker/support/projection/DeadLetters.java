@@ -59,9 +59,16 @@ public class DeadLetters implements HealthIndicator {
     }
 
     public List<Letter> list(String group) {
+        return list(group, Integer.MAX_VALUE);
+    }
+
+    private List<Letter> list(String group, int limit) {
         List<Letter> letters = new ArrayList<>();
         for (Iterable<DeadLetter<? extends EventMessage<?>>> sequence : queue(group).deadLetters()) {
             for (DeadLetter<? extends EventMessage<?>> letter : sequence) {
+                if (letters.size() == limit) {
+                    return letters;
+                }
                 letters.add(view(letter));
             }
         }
@@ -115,7 +122,7 @@ public class DeadLetters implements HealthIndicator {
             detail.put("deadLetters", size);
             detail.put("aggregatesHeldBack", queue.amountOfSequences());
             if (size > 0) {
-                detail.put("first", list(group).stream().limit(5)
+                detail.put("first", list(group, 5).stream()
                         .map(l -> l.aggregateId() + ": " + l.causeType() + ": " + l.causeMessage()).toList());
             }
             health.withDetail(group, detail);
