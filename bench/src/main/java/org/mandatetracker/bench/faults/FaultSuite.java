@@ -113,7 +113,7 @@ public final class FaultSuite implements Callable<Integer> {
         String verdict;
         try (LocalSystem system = new LocalSystem(root, out.resolve("run"), suffix, ports, "", out)) {
             system.with("MT_REPLICAS", Integer.toString(replicas))
-                    .with("GATEWAY_REQUESTS_PER_MINUTE", "1000000");
+                    .with("GATEWAY_REQUESTS_PER_MINUTE", "1000000").with("MT_START_TIMEOUT", "900");
             log("Starting the system (" + replicas + " replica(s) of each service) on ports from " + portBase);
             system.start(Duration.ofMinutes(15));
             String token = token(system.run());
@@ -127,6 +127,7 @@ public final class FaultSuite implements Callable<Integer> {
                 Thread.sleep(steadySeconds * 1000L);
                 for (String fault : plan) {
                     rows.add(inject(fault, system, processes, load, stores));
+                    write(out, rows, load, stream, plan, "So far (the run goes on): " + verdict(rows, load, stream));
                     Thread.sleep(steadySeconds * 1000L);
                 }
                 log("Stopping the load");
