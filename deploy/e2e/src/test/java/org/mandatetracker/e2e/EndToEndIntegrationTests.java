@@ -44,7 +44,7 @@ class EndToEndIntegrationTests {
             "MT_RUN_DIR", RUN.toString(),
             "MT_DB_SUFFIX", "_e2e_" + UUID.randomUUID().toString().substring(0, 6),
             "GATEWAY_PORT", "18080", "MANDATE_PORT", "18081", "MEETING_PORT", "18082", "REPORT_PORT", "18083",
-            "KAFKA_PORT", "19092", "KAFKA_CONTROLLER_PORT", "19093");
+            "KAFKA_PORT", "19092", "KAFKA_CONTROLLER_PORT", "19093", "MT_START_TIMEOUT", "600");
 
     private static final ObjectMapper json = new ObjectMapper();
     private static final HttpClient http = HttpClient.newHttpClient();
