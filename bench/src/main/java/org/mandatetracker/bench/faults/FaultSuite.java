@@ -174,14 +174,15 @@ public final class FaultSuite implements Callable<Integer> {
             Path marker = Files.createTempFile("faults-restart", ".ns");
             // The end-to-end tests on this machine use the same server: the restart waits for their lock, and the
             // fault counts from when it begins.
-            run("flock " + LOCK + " bash -c 'date +%s%N > " + marker + "; " + postgresqlRestart + "'");
+            run("flock " + LOCK + " bash -c 'date +%s%N > " + marker + "; " + postgresqlRestart + "'",
+                    Duration.ofHours(2));
             long startedMillis = Long.parseLong(Files.readString(marker).trim()) / 1_000_000;
             injected = System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis() - startedMillis);
             Files.delete(marker);
         } else {
             long pid = system.pid(fault).orElseThrow(() -> new IllegalArgumentException("No process " + fault));
             log("Fault: kill -9 " + fault + " (pid " + pid + "); back in " + downSeconds + " s");
-            run("kill -9 " + pid);
+            run("kill -9 " + pid, Duration.ofMinutes(1));
             Thread.sleep(downSeconds * 1000L);
             system.up(Duration.ofMinutes(12));
             restarted.add(fault);
@@ -359,9 +360,9 @@ public final class FaultSuite implements Callable<Integer> {
         return tokens.getProperty("RECORDER_TOKEN");
     }
 
-    private static void run(String command) throws IOException, InterruptedException {
+    private static void run(String command, Duration timeout) throws IOException, InterruptedException {
         Process process = new ProcessBuilder("bash", "-c", command).inheritIO().start();
-        if (!process.waitFor(3, TimeUnit.MINUTES) || process.exitValue() != 0) {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) || process.exitValue() != 0) {
             throw new IllegalStateException(command + " failed");
         }
     }
