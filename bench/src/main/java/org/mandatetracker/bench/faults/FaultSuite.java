@@ -41,6 +41,7 @@ import java.util.stream.Collectors;
 public final class FaultSuite implements Callable<Integer> {
 
     static final String POSTGRESQL = "postgresql";
+    static final String LOCK = "/tmp/mt-e2e.lock";
 
     @Option(names = "--replicas", defaultValue = "1",
             description = "Replicas of each service; with 2, one replica of each is killed "
@@ -67,7 +68,7 @@ public final class FaultSuite implements Callable<Integer> {
             description = "Load without faults before the first and after each fault (default: ${DEFAULT-VALUE}).")
     int steadySeconds;
 
-    @Option(names = "--converge-seconds", defaultValue = "300",
+    @Option(names = "--converge-seconds", defaultValue = "600",
             description = "How long to wait for readiness and for report-service to catch up (default: "
                     + "${DEFAULT-VALUE}).")
     int convergeSeconds;
@@ -84,6 +85,10 @@ public final class FaultSuite implements Callable<Integer> {
     @Option(names = "--output", description = "Results folder (default: deploy/faults/results/<date-time>).")
     Path output;
 
+    @Option(names = "--db-suffix", description = "The databases' suffix; with the --output of an earlier run whose "
+            + "system still runs, that system is used as it is (default: a new one).")
+    String dbSuffix;
+
     /** One fault's outcome, as a row of the results table. */
     record Row(String fault, double readySeconds, double convergeSeconds, int acknowledged, int lost, int duplicated,
                Map<String, Long> outcomes, Map<String, Double> gaps, Map<String, String> recovery) {
@@ -99,7 +104,7 @@ public final class FaultSuite implements Callable<Integer> {
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path out = output != null ? output
                 : root.resolve("deploy/faults/results").resolve(stamp + (replicas > 1 ? "-replicas" : ""));
-        String suffix = "_faults_" + UUID.randomUUID().toString().substring(0, 6);
+        String suffix = dbSuffix != null ? dbSuffix : "_faults_" + UUID.randomUUID().toString().substring(0, 6);
         String prefix = "f" + UUID.randomUUID().toString().substring(0, 4);
         Ports ports = Ports.from(portBase);
         Map<String, Integer> processes = processes(ports);
@@ -108,7 +113,7 @@ public final class FaultSuite implements Callable<Integer> {
         String verdict;
         try (LocalSystem system = new LocalSystem(root, out.resolve("run"), suffix, ports, "", out)) {
             system.with("MT_REPLICAS", Integer.toString(replicas))
-                    .with("GATEWAY_REQUESTS_PER_MINUTE", "1000000");
+                    .with("GATEWAY_REQUESTS_PER_MINUTE", "1000000").with("MT_START_TIMEOUT", "900");
             log("Starting the system (" + replicas + " replica(s) of each service) on ports from " + portBase);
             system.start(Duration.ofMinutes(15));
             String token = token(system.run());
@@ -122,6 +127,7 @@ public final class FaultSuite implements Callable<Integer> {
                 Thread.sleep(steadySeconds * 1000L);
                 for (String fault : plan) {
                     rows.add(inject(fault, system, processes, load, stores));
+                    write(out, rows, load, stream, plan, "So far (the run goes on): " + verdict(rows, load, stream));
                     Thread.sleep(steadySeconds * 1000L);
                 }
                 log("Stopping the load");
@@ -164,14 +170,21 @@ public final class FaultSuite implements Callable<Integer> {
         long injected = System.nanoTime();
         List<String> restarted = new ArrayList<>();
         if (fault.equals(POSTGRESQL)) {
-            log("Fault: restarting PostgreSQL");
-            run(postgresqlRestart);
+            log("Fault: restarting PostgreSQL, once no end-to-end test holds " + LOCK);
+            Path marker = Files.createTempFile("faults-restart", ".ns");
+            // The end-to-end tests on this machine use the same server: the restart waits for their lock, and the
+            // fault counts from when it begins.
+            run("flock " + LOCK + " bash -c 'date +%s%N > " + marker + "; " + postgresqlRestart + "'",
+                    Duration.ofHours(2));
+            long startedMillis = Long.parseLong(Files.readString(marker).trim()) / 1_000_000;
+            injected = System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis() - startedMillis);
+            Files.delete(marker);
         } else {
             long pid = system.pid(fault).orElseThrow(() -> new IllegalArgumentException("No process " + fault));
             log("Fault: kill -9 " + fault + " (pid " + pid + "); back in " + downSeconds + " s");
-            run("kill -9 " + pid);
+            run("kill -9 " + pid, Duration.ofMinutes(1));
             Thread.sleep(downSeconds * 1000L);
-            system.up(Duration.ofMinutes(5));
+            system.up(Duration.ofMinutes(12));
             restarted.add(fault);
         }
         return settle(fault.equals(POSTGRESQL) ? "PostgreSQL restart" : "kill -9 " + fault, processes, system, load,
@@ -347,9 +360,9 @@ public final class FaultSuite implements Callable<Integer> {
         return tokens.getProperty("RECORDER_TOKEN");
     }
 
-    private static void run(String command) throws IOException, InterruptedException {
+    private static void run(String command, Duration timeout) throws IOException, InterruptedException {
         Process process = new ProcessBuilder("bash", "-c", command).inheritIO().start();
-        if (!process.waitFor(3, TimeUnit.MINUTES) || process.exitValue() != 0) {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) || process.exitValue() != 0) {
             throw new IllegalStateException(command + " failed");
         }
     }

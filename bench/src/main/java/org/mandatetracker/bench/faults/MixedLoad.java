@@ -197,6 +197,9 @@ final class MixedLoad implements AutoCloseable {
     /** The longest time, in seconds, between two acknowledgements of one service's commands within a window. */
     Map<String, Double> longestGaps(long from, long to) {
         Map<String, List<Long>> times = new TreeMap<>();
+        for (String service : List.of("mandate-service", "meeting-service")) {
+            times.put(service, new ArrayList<>());
+        }
         for (Acknowledged ack : acknowledged) {
             if (ack.at() >= from && ack.at() < to) {
                 times.computeIfAbsent(ack.command().service(), service -> new ArrayList<>()).add(ack.at());

@@ -20,9 +20,9 @@ final class Stores {
     }
 
     private static final String EVENT_STORE = """
-            SELECT aggregate_identifier, substring(payload_type from '[^.]+$'),
+            SELECT aggregateidentifier, substring(payloadtype from '[^.]+$'),
                    convert_from(payload, 'UTF8')::jsonb ->> 'recommendationId', count(*)
-            FROM domain_event_entry WHERE aggregate_identifier LIKE ? GROUP BY 1, 2, 3""";
+            FROM domainevententry WHERE aggregateidentifier LIKE ? GROUP BY 1, 2, 3""";
     private static final String REPORT = """
             SELECT aggregate_id, substring(event_type from '[^.]+$'), payload ->> 'recommendationId', count(*)
             FROM fact WHERE aggregate_id LIKE ? GROUP BY 1, 2, 3""";

@@ -3,7 +3,10 @@ package org.mandatetracker.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URI;
@@ -12,10 +15,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The API of the real system {@link LaunchedSystem} starts, through the gateway, as any client sees it. */
 @ExtendWith(LaunchedSystem.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EndToEndIntegrationTests {
 
     private static final Path ROOT = LaunchedSystem.ROOT;
@@ -242,5 +248,44 @@ class EndToEndIntegrationTests {
                 .redirectOutput(Path.of("target/e2e-" + log + ".log").toFile()).start();
         assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
         return process.exitValue();
+    }
+
+    /**
+     * The one fault CI runs (the full matrix is {@code deploy/faults/run}): report-service is killed with
+     * {@code kill -9} under a write load and brought back by the launcher; every acknowledged command is then in its
+     * event store and in report-service exactly once. Last, so that no other test meets report-service down.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void reportServiceKilledUnderLoadLosesAndDuplicatesNothing() throws Exception {
+        String suffix = LaunchedSystem.dbSuffix();
+        String prefix = "sf" + UUID.randomUUID().toString().substring(0, 6);
+        ShortFault load = new ShortFault(GATEWAY, recorderToken, prefix, "wg-tip-2011-10");
+        try (load) {
+            load.start(3);
+            Thread.sleep(4000);
+            String pid = Files.readString(RUN.resolve("pids").resolve("report-service")).strip();
+            assertThat(new ProcessBuilder("kill", "-9", pid).start().waitFor()).isZero();
+            Thread.sleep(3000);
+            assertThat(LaunchedSystem.run(Duration.ofMinutes(10), "up-again",
+                    ROOT.resolve("deploy/local/up").toString()))
+                    .as("deploy/local/up brings report-service back").isZero();
+            Thread.sleep(2000);
+        }
+        assertThat(load.refused).as("commands refused for good").isEmpty();
+        assertThat(load.statuses).as("answers by status").doesNotContainKey(500);
+        List<String> owed = load.acknowledged.stream().map(ShortFault.Command::key).toList();
+        assertThat(owed).hasSizeGreaterThan(20).doesNotHaveDuplicates();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        Map<String, Integer> reported = load.report(suffix);
+        while (!reported.keySet().containsAll(owed) && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            reported = load.report(suffix);
+        }
+        Map<String, Integer> stored = load.eventStores(suffix);
+        for (String key : owed) {
+            assertThat(stored.get(key)).as("event store: " + key).isEqualTo(1);
+            assertThat(reported.get(key)).as("report-service: " + key).isEqualTo(1);
+        }
     }
 }

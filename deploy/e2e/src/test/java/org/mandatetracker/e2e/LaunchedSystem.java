@@ -28,7 +28,7 @@ final class LaunchedSystem implements BeforeAllCallback, ExtensionContext.Store.
             "MT_RUN_DIR", RUN.toString(),
             "MT_DB_SUFFIX", "_e2e_" + UUID.randomUUID().toString().substring(0, 6),
             "GATEWAY_PORT", "18080", "MANDATE_PORT", "18081", "MEETING_PORT", "18082", "REPORT_PORT", "18083",
-            "WEB_PORT", "18084", "KAFKA_PORT", "19092", "KAFKA_CONTROLLER_PORT", "19093");
+            "WEB_PORT", "18084", "KAFKA_PORT", "19092", "KAFKA_CONTROLLER_PORT", "19093", "MT_START_TIMEOUT", "600");
 
     private static Properties tokens;
 
@@ -67,7 +67,13 @@ final class LaunchedSystem implements BeforeAllCallback, ExtensionContext.Store.
         run(Duration.ofMinutes(2), "down", ROOT.resolve("deploy/local/down").toString(), "--purge");
     }
 
-    private static int run(Duration timeout, String log, String... command) throws IOException, InterruptedException {
+    /** The suffix of the system's database names. */
+    static String dbSuffix() {
+        return ENV.get("MT_DB_SUFFIX");
+    }
+
+    /** Runs a launcher script with the system's settings, its output in {@code target/e2e-<log>.log}. */
+    static int run(Duration timeout, String log, String... command) throws IOException, InterruptedException {
         Files.createDirectories(Path.of("target"));
         ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true)
                 .redirectOutput(Path.of("target/e2e-" + log + ".log").toFile());

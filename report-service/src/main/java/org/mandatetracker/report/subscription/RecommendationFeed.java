@@ -18,6 +18,12 @@ public class RecommendationFeed {
 
     /** The PostgreSQL notification channel that says the feed has grown. */
     public static final String CHANNEL = "recommendation_feed";
+    /**
+     * Taken before an entry is numbered and held until its transaction commits, so entries commit in the order of
+     * their numbers, whichever replica or consumer writes them. Otherwise a stream that has sent entry 11 would never
+     * send entry 10, committed a moment later by another writer.
+     */
+    static final long APPEND_LOCK = 0x6665656420L;
 
     private final JdbcClient jdbc;
     private final JsonColumns json;
@@ -28,6 +34,7 @@ public class RecommendationFeed {
     }
 
     public void append(String eventId, RecommendationAdopted recommendation, Instant recordedAt) {
+        jdbc.sql("SELECT 1 FROM pg_advisory_xact_lock(?)").param(APPEND_LOCK).query(Integer.class).single();
         jdbc.sql("""
                         INSERT INTO recommendation_feed (event_id, body_id, recorded_at, payload)
                         VALUES (?, ?, ?, CAST(? AS jsonb)) ON CONFLICT (event_id) DO NOTHING RETURNING seq""")
