@@ -240,7 +240,7 @@ public final class HostileInputs {
         List<Answer> answers = new ArrayList<>();
         for (Case request : cases) {
             HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + request.path()))
-                    .timeout(Duration.ofSeconds(30)).header("Accept", "application/json");
+                    .timeout(Duration.ofSeconds(30)).header("Accept", "*/*");
             headers.forEach(builder::header);
             if (request.body() != null) {
                 builder.header("Content-Type", request.contentType())
