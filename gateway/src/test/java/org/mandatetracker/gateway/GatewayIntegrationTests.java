@@ -226,7 +226,8 @@ class GatewayIntegrationTests {
 
     private static JwtClaimsSet.Builder claims(Instant now) {
         return JwtClaimsSet.builder().issuer(LocalTokens.ISSUER).audience(List.of(LocalTokens.AUDIENCE))
-                .subject("token-checker").issuedAt(now).expiresAt(now.plusSeconds(300)).claim("roles", List.of("recorder"));
+                .subject("token-checker").issuedAt(now).expiresAt(now.plusSeconds(300))
+                .claim("roles", List.of("recorder"));
     }
 
     private static String sign(JwtClaimsSet.Builder claims) {

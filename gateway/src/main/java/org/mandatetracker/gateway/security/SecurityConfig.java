@@ -37,8 +37,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Recorders may write; readers may read (GET and HEAD) and subscribe; reads are open to anyone when {@code gateway.anonymous-reads}
- * is on. Tokens carry their roles in a {@code roles} claim. Locally they are HS256-signed with
+ * Recorders may write; readers may read (GET and HEAD) and subscribe; reads are open to anyone when
+ * {@code gateway.anonymous-reads} is on. Tokens carry their roles in a {@code roles} claim. Locally they are HS256-signed with
  * {@code gateway.local-jwt-secret} (see {@link LocalTokens}); in production they come from the issuer configured
  * under {@code spring.security.oauth2.resourceserver.jwt}.
  */
