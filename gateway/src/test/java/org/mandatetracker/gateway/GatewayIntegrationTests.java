@@ -4,7 +4,13 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import org.mandatetracker.gateway.security.LocalTokens;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -26,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import javax.crypto.spec.SecretKeySpec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -293,6 +300,45 @@ class GatewayIntegrationTests {
         assertThat(send("DELETE", "/api/subscriptions/s1", null, Map.of(), null).statusCode()).isEqualTo(401);
         assertThat(send("DELETE", "/api/bodies/b1", token("reader", "a-reader"), Map.of(), null).statusCode())
                 .isEqualTo(403);
+    }
+
+    @Test
+    void tokensMustNameTheIssuerAndAudienceAndExpire() throws Exception {
+        Instant now = Instant.now();
+        Map<String, JwtClaimsSet.Builder> refused = Map.of(
+                "wrong issuer", claims(now).issuer("someone-else"),
+                "no issuer", claims(now).claims(c -> c.remove("iss")),
+                "wrong audience", claims(now).audience(List.of("another-api")),
+                "no audience", claims(now).claims(c -> c.remove("aud")),
+                "no expiry", claims(now).claims(c -> c.remove("exp")),
+                "expired", claims(now).issuedAt(now.minusSeconds(3600)).expiresAt(now.minusSeconds(1800)));
+        for (Map.Entry<String, JwtClaimsSet.Builder> token : refused.entrySet()) {
+            assertThat(send("POST", "/api/bodies", sign(token.getValue()), Map.of(), "{}").statusCode())
+                    .as(token.getKey()).isEqualTo(401);
+        }
+        assertThat(send("POST", "/api/bodies", sign(claims(now)), Map.of(), "{}").statusCode()).isEqualTo(200);
+        assertThat(send("POST", "/api/bodies", token("recorder", "token-checker"), Map.of(), "{}").statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void headIsARead() throws Exception {
+        HttpResponse<String> head = send("HEAD", "/api/mandates/m1", token("reader", "rita"), Map.of(), null);
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(received.get("report").method()).isEqualTo("HEAD");
+        assertThat(send("HEAD", "/api/bodies/b1", null, Map.of(), null).statusCode()).isEqualTo(200);
+    }
+
+    private static JwtClaimsSet.Builder claims(Instant now) {
+        return JwtClaimsSet.builder().issuer(LocalTokens.ISSUER).audience(List.of(LocalTokens.AUDIENCE))
+                .subject("token-checker").issuedAt(now).expiresAt(now.plusSeconds(300))
+                .claim("roles", List.of("recorder"));
+    }
+
+    private static String sign(JwtClaimsSet.Builder claims) {
+        SecretKeySpec key = new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        return new NimbusJwtEncoder(new ImmutableSecret<>(key)).encode(JwtEncoderParameters.from(
+                JwsHeader.with(MacAlgorithm.HS256).build(), claims.build())).getTokenValue();
     }
 
     @Test

@@ -21,6 +21,10 @@ import java.util.List;
  */
 public final class LocalTokens {
 
+    /** The issuer and audience of local tokens, and the gateway's defaults for both. */
+    public static final String ISSUER = "mandate-tracker-local";
+    public static final String AUDIENCE = "mandate-tracker";
+
     private LocalTokens() {
     }
 
@@ -34,7 +38,7 @@ public final class LocalTokens {
 
     public static String mint(String secret, String subject, String role, Duration validFor) {
         Instant now = Instant.now();
-        JwtClaimsSet claims = JwtClaimsSet.builder().issuer("mandate-tracker-local").subject(subject)
+        JwtClaimsSet claims = JwtClaimsSet.builder().issuer(ISSUER).audience(List.of(AUDIENCE)).subject(subject)
                 .issuedAt(now).expiresAt(now.plus(validFor)).claim("roles", List.of(role)).build();
         return new NimbusJwtEncoder(new ImmutableSecret<>(key(secret))).encode(JwtEncoderParameters.from(
                 JwsHeader.with(MacAlgorithm.HS256).build(), claims)).getTokenValue();

@@ -23,6 +23,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 import java.util.regex.Pattern;
 
 /**
@@ -91,6 +93,7 @@ public final class HostileInputs {
         }
     };
     private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+    private static final int IN_FLIGHT = 4;
     private static final String PLACEHOLDER = "\u0001hostile\u0001";
 
     /** Strings no field may hold; the line breaks are allowed in multi-line fields. */
@@ -129,8 +132,9 @@ public final class HostileInputs {
     public static final Map<String, String> DATES = dates();
 
     public static final List<String> MEDIA_TYPES = List.of("application/yaml", "application/x-yaml", "text/plain",
-            "application/xml", "application/x-www-form-urlencoded", "text/json", "application/json; charset=ISO-8859-1",
-            "application/json; charset=UTF-16", "application/json; charset=windows-1252", "application/json;charset=bogus");
+            "application/xml", "application/x-www-form-urlencoded", "text/json",
+            "application/json; charset=ISO-8859-1", "application/json; charset=UTF-16",
+            "application/json; charset=windows-1252", "application/json;charset=bogus");
 
     private static Map<String, String> dates() {
         Map<String, String> dates = new LinkedHashMap<>();
@@ -233,14 +237,15 @@ public final class HostileInputs {
         return List.copyOf(cases);
     }
 
-    /** Sends every case to the service at {@code base} and collects the answers. */
+    /** Sends every case to the service at {@code base}, a few at a time, and collects the answers in order. */
     public static List<Answer> send(URI base, List<Case> cases, Map<String, String> headers) {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
-        List<Answer> answers = new ArrayList<>();
+        Semaphore inFlight = new Semaphore(IN_FLIGHT);
+        List<CompletableFuture<Answer>> answers = new ArrayList<>();
         for (Case request : cases) {
             HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + request.path()))
-                    .timeout(Duration.ofSeconds(30)).header("Accept", "application/json");
+                    .timeout(Duration.ofSeconds(30)).header("Accept", "*/*");
             headers.forEach(builder::header);
             if (request.body() != null) {
                 builder.header("Content-Type", request.contentType())
@@ -248,18 +253,13 @@ public final class HostileInputs {
             } else {
                 builder.method(request.method(), HttpRequest.BodyPublishers.noBody());
             }
-            try {
-                HttpResponse<String> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-                answers.add(new Answer(request, response.statusCode(),
-                        response.headers().firstValue("Content-Type").orElse(""), response.body()));
-            } catch (IOException e) {
-                throw new UncheckedIOException(request.toString(), e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            inFlight.acquireUninterruptibly();
+            answers.add(client.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofString())
+                    .whenComplete((response, failure) -> inFlight.release())
+                    .thenApply(response -> new Answer(request, response.statusCode(),
+                            response.headers().firstValue("Content-Type").orElse(""), response.body())));
         }
-        return answers;
+        return answers.stream().map(CompletableFuture::join).toList();
     }
 
     /**

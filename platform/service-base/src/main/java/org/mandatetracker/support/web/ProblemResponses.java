@@ -110,7 +110,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         ResponseEntity<Object> problem = problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, UNSUPPORTED_MEDIA_TYPE,
                 "Unsupported media type", "Requests are JSON in UTF-8: Content-Type: application/json",
                 new FieldProblem("Content-Type", "media-type", "must be application/json, in UTF-8 if a charset "
-                        + "is given, not " + ex.getContentType()));
+                        + "is given, not " + (ex.getContentType() == null ? "none" : ex.getContentType())));
         return ResponseEntity.status(problem.getStatusCode()).headers(headers).body(problem.getBody());
     }
 

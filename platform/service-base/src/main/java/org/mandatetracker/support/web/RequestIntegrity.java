@@ -29,8 +29,9 @@ import java.util.Map;
 
 /**
  * Applies the text and date rules to what arrives outside a JSON body: every path variable and query parameter is
- * checked as single-line text (an empty one is taken as absent), every date parameter by {@link DateRule}, and a request that declares a body is
- * refused with 415 unless it is JSON in UTF-8 (so no other converter, YAML's say, ever reads a command).
+ * checked as single-line text (an empty one is taken as absent), every date parameter by {@link DateRule}, and a
+ * request that declares a body is refused with 415 unless it is JSON in UTF-8 (so no other converter, YAML's say,
+ * ever reads a command).
  */
 @Configuration(proxyBeanMethods = false)
 public class RequestIntegrity implements WebMvcConfigurer, HandlerInterceptor {
