@@ -198,7 +198,7 @@ public final class Benchmark {
                 m.p99Millis() / floor.p99Millis());
         int limit = switch (query) {
             case BODY_MANDATES -> clients == 1 ? 10 : clients == 32 ? 50 : 0;
-            case MANDATE_PAGE -> 20;
+            case MANDATE_PAGE, MANDATE_NEXT_PAGE -> 20;
             case DECISION_HISTORY -> 30;
             default -> 0;
         };

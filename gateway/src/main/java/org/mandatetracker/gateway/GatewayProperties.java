@@ -25,7 +25,8 @@ public record GatewayProperties(
         @DefaultValue Limits limits,
         @DefaultValue Cors cors) {
 
-    public record Services(URI mandate, URI meeting, URI report) {
+    /** Each service's replicas, taken in turn; configured as a comma-separated list of base URLs. */
+    public record Services(List<URI> mandate, List<URI> meeting, List<URI> report) {
     }
 
     /**

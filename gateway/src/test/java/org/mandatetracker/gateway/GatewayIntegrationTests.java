@@ -61,6 +61,7 @@ class GatewayIntegrationTests {
     int port;
 
     private final HttpClient http = HttpClient.newHttpClient();
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     static HttpServer downstream(String name) {
         try {
@@ -81,6 +82,26 @@ class GatewayIntegrationTests {
         String target = uri.getRawQuery() == null ? uri.getRawPath() : uri.getRawPath() + "?" + uri.getRawQuery();
         received.put(name, new Received(exchange.getRequestMethod(), target,
                 Map.copyOf(exchange.getRequestHeaders())));
+        exchange.getResponseHeaders().set("X-Correlation-Id", "the-service-copy");
+        if (exchange.getRequestURI().getPath().endsWith("/quiet-stream")) {
+            exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+            exchange.sendResponseHeaders(200, 0);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write("retry: 3000\n: subscribed\n\n".getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                sleep(3000);
+            }
+            return;
+        }
+        if (exchange.getRequestURI().getPath().endsWith("/calendar.ics")) {
+            byte[] calendar = ("BEGIN:VCALENDAR\r\n" + "X-LINE:0123456789\r\n".repeat(200) + "END:VCALENDAR\r\n")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/calendar;charset=UTF-8");
+            exchange.sendResponseHeaders(200, calendar.length);
+            exchange.getResponseBody().write(calendar);
+            exchange.close();
+            return;
+        }
         if (exchange.getRequestURI().getPath().endsWith("/stream")) {
             exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
             exchange.sendResponseHeaders(200, 0);
@@ -180,6 +201,85 @@ class GatewayIntegrationTests {
     }
 
     @Test
+    void everyRefusalOfTheGatewayIsAProblemThatSaysWhatToDo() throws Exception {
+        String recorder = token("recorder", "problem-recorder");
+        Map<String, HttpResponse<String>> refusals = new java.util.LinkedHashMap<>();
+        refusals.put("400 firewall", send("GET", "/api/bodies/wg;jsessionid=1", null, Map.of(), null));
+        refusals.put("400 tomcat NUL", send("GET", "/api/bodies/wg%00", null, Map.of(), null));
+        refusals.put("401 anonymous", send("POST", "/api/bodies", null, Map.of(), "{}"));
+        refusals.put("401 bad token", send("POST", "/api/bodies", "not-a-token", Map.of(), "{}"));
+        refusals.put("403 reader", send("POST", "/api/bodies", token("reader", "a-reader"), Map.of(), "{}"));
+        refusals.put("404 no route", send("GET", "/nothing-here", null, Map.of(), null));
+        refusals.put("405 method", send("POST", "/actuator/health", recorder, Map.of(), "{}"));
+        refusals.put("413 body", send("POST", "/api/bodies", recorder, Map.of(), "{\"t\":\"" + "x".repeat(20_000)
+                + "\"}"));
+        for (var refusal : refusals.entrySet()) {
+            HttpResponse<String> response = refusal.getValue();
+            int status = Integer.parseInt(refusal.getKey().substring(0, 3));
+            assertThat(response.statusCode()).as(refusal.getKey() + ": " + response.body()).isEqualTo(status);
+            assertThat(response.headers().firstValue("Content-Type")).as(refusal.getKey())
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+            var problem = JSON.readTree(response.body());
+            assertThat(problem.path("status").asInt()).as(refusal.getKey()).isEqualTo(status);
+            assertThat(problem.path("title").asText()).as(refusal.getKey()).isNotBlank();
+            assertThat(problem.path("type").asText()).as(refusal.getKey()).startsWith("urn:mandate-tracker:problem:");
+            assertThat(problem.path("detail").asText()).as(refusal.getKey()).isNotBlank();
+        }
+        assertThat(refusals.get("401 anonymous").headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+        assertThat(JSON.readTree(refusals.get("403 reader").body()).path("detail").asText()).contains("recorder");
+        assertThat(JSON.readTree(refusals.get("413 body").body()).path("detail").asText()).contains("smaller");
+        assertThat(JSON.readTree(refusals.get("404 no route").body()).path("instance").asText())
+                .isEqualTo("/nothing-here");
+    }
+
+    @Test
+    void anOverLongPathIsAProblemToo() throws Exception {
+        HttpResponse<String> response = send("GET", "/api/bodies/" + "x".repeat(20_000), null, Map.of(), null);
+        assertThat(response.statusCode()).isBetween(400, 431);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/problem+json"));
+        assertThat(JSON.readTree(response.body()).path("status").asInt()).isEqualTo(response.statusCode());
+    }
+
+    @Test
+    void theServicesHearThePublicPrefixAndTheClientGetsOneCorrelationId() throws Exception {
+        received.clear();
+        HttpResponse<String> response = send("GET", "/api/bodies/wg", null, Map.of("X-Correlation-Id", "once"), null);
+        assertThat(received.get("mandate").header("X-Forwarded-Prefix")).isEqualTo("/api");
+        assertThat(response.headers().allValues("X-Correlation-Id")).containsExactly("once");
+    }
+
+    @Test
+    void largeTextIsCompressedForClientsThatAcceptGzip() throws Exception {
+        HttpResponse<byte[]> zipped = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/api/calendar.ics")).header("Accept-Encoding", "gzip").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(zipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        String calendar = new String(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(
+                zipped.body())).readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(calendar).startsWith("BEGIN:VCALENDAR").endsWith("END:VCALENDAR\r\n");
+        assertThat(zipped.body().length).isLessThan(calendar.length() / 4);
+        HttpResponse<String> plain = send("GET", "/api/calendar.ics", null, Map.of(), null);
+        assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(plain.body()).isEqualTo(calendar);
+    }
+
+    @Test
+    void anEventStreamsHeadersArriveAtOnceThroughTheGateway() throws Exception {
+        Instant start = Instant.now();
+        HttpResponse<Stream<String>> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/api/recommendations/quiet-stream")).header("Accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.ofLines());
+        try (Stream<String> lines = response.body()) {
+            assertThat(Duration.between(start, Instant.now())).as("headers before the stream's first event")
+                    .isLessThan(Duration.ofSeconds(1));
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                    assertThat(type).startsWith("text/event-stream"));
+            assertThat(lines.iterator().next()).isEqualTo("retry: 3000");
+        }
+    }
+
+    @Test
     void anonymousWritesAre401AndReadersCannotWrite() throws Exception {
         assertThat(send("POST", "/api/bodies", null, Map.of(), "{}").statusCode()).isEqualTo(401);
         assertThat(send("POST", "/api/bodies", token("reader", "a-reader"), Map.of(), "{}").statusCode())
@@ -223,6 +323,11 @@ class GatewayIntegrationTests {
             }
         }
         assertThat(tooMany).isGreaterThan(0);
+        HttpResponse<String> limited = send("GET", "/api/bodies", busy, Map.of(), null);
+        assertThat(limited.statusCode()).isEqualTo(429);
+        assertThat(limited.headers().firstValue("Content-Type")).hasValue("application/problem+json;charset=UTF-8");
+        assertThat(limited.headers().firstValue("Retry-After")).isPresent();
+        assertThat(JSON.readTree(limited.body()).path("detail").asText()).contains("wait").contains("Retry-After");
         assertThat(send("GET", "/api/bodies", token("reader", "calm-reader"), Map.of(), null).statusCode())
                 .isEqualTo(200);
     }

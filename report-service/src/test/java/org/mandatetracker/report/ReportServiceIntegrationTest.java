@@ -12,7 +12,8 @@ import java.lang.annotation.Target;
 
 /**
  * The whole service on a random port, with a real PostgreSQL database and Kafka broker, shared by every class
- * carrying this annotation. Webhooks may target loopback (the tests' receivers) and retry quickly; the tests play
+ * carrying this annotation. Webhooks may target loopback (the tests' receivers) and retry quickly, and a receiver's
+ * open circuit breaker lets a trial through after a second; the tests play
  * the other services' part, so they get a producer of raw bytes.
  */
 @Target(ElementType.TYPE)
@@ -22,6 +23,7 @@ import java.lang.annotation.Target;
         "report.webhooks.allow-private-targets=true",
         "report.webhooks.initial-backoff=100ms",
         "report.webhooks.max-backoff=1s",
+        "report.webhooks.breaker-open-for=1s",
         "report.stream.poll-interval=100ms",
         "tracker.kafka.consumer-retry-for=1s",
         "spring.kafka.producer.value-serializer=org.apache.kafka.common.serialization.ByteArraySerializer"})

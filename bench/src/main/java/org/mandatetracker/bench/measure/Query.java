@@ -1,9 +1,14 @@
 package org.mandatetracker.bench.measure;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.mandatetracker.bench.seed.Layout;
 
 import java.net.URLEncoder;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 
@@ -12,8 +17,9 @@ public enum Query {
 
     BODY_MANDATES("body's mandates as of a date",
             c -> "/bodies/" + c.body() + "/mandates?asOf=" + c.layout().midLife(c.index())),
-    MANDATE_PAGE("mandate list page",
-            c -> "/mandates?page=" + c.random().nextInt(Math.max(1, c.mandates() / 20)) + "&size=20"),
+    MANDATE_PAGE("mandate list, first page with total", c -> "/mandates?size=20"),
+    /** Each client pages on through the list by the previous page's cursor, as a client reading it all would. */
+    MANDATE_NEXT_PAGE("mandate list, next page by cursor", c -> "/mandates?size=20"),
     DECISION_HISTORY("decision history",
             c -> "/decisions/" + URLEncoder.encode(c.layout().establishingDecision(c.index()), StandardCharsets.UTF_8)
                     + "/history"),
@@ -26,6 +32,8 @@ public enum Query {
             return layout.bodyId(index);
         }
     }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String title;
     private final Function<Choice, String> path;
@@ -45,6 +53,24 @@ public enum Query {
 
     /** Closed-loop clients asking this question of report-service. */
     public ClosedLoop.Operation against(Api report, Layout layout, int bodies, int mandates) {
+        if (this == MANDATE_NEXT_PAGE) {
+            Map<Integer, String> cursors = new ConcurrentHashMap<>();
+            return (client, iteration, random) -> {
+                String cursor = cursors.get(client);
+                HttpResponse<String> page = report.get(path(layout, bodies, mandates, random)
+                        + (cursor == null ? "" : "&after=" + cursor));
+                if (page.statusCode() != 200) {
+                    return false;
+                }
+                JsonNode next = JSON.readTree(page.body()).path("next");
+                if (next.isTextual()) {
+                    cursors.put(client, next.asText());
+                } else {
+                    cursors.remove(client);
+                }
+                return true;
+            };
+        }
         return (client, iteration, random) -> report.getOk(path(layout, bodies, mandates, random));
     }
 }

@@ -67,6 +67,26 @@ public final class LocalSystem implements AutoCloseable {
         environment.put("JAVA_OPTS", javaOptions);
     }
 
+    /** Sets one more of the launcher's settings, e.g. {@code MT_REPLICAS}; before {@link #start}. */
+    public LocalSystem with(String name, String value) {
+        environment.put(name, value);
+        return this;
+    }
+
+    /** The run folder: logs, pids, secrets and tokens. */
+    public Path run() {
+        return run;
+    }
+
+    /** Runs the launcher again, which starts what is not running and leaves the rest as it is. */
+    public void up(Duration timeout) throws IOException, InterruptedException {
+        int exit = launcher(timeout, "again", root.resolve("deploy/local/up").toString());
+        if (exit != 0) {
+            throw new IllegalStateException("deploy/local/up failed again (exit " + exit + "); see "
+                    + output.resolve("launcher-again.log"));
+        }
+    }
+
     public void start(Duration timeout) throws IOException, InterruptedException {
         for (String file : COPIED) {
             Path from = source.resolve(file);

@@ -64,6 +64,8 @@ class DeploymentManifestsTests {
             String name = entry.getKey();
             Map<String, Object> service = entry.getValue();
             assertThat(service).as(name + " has a health check").containsKey("healthcheck");
+            assertThat(service.get("restart")).as(name + " is restarted when it exits")
+                    .isIn("unless-stopped", "always");
             Object dependsOn = service.get("depends_on");
             if (dependsOn instanceof Map<?, ?> dependencies) {
                 assertThat(services.keySet()).as(name + " depends on").containsAll((Set<String>) dependencies.keySet());

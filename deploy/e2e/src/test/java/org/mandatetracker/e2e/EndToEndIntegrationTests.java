@@ -203,4 +203,44 @@ class EndToEndIntegrationTests {
         assertThat(process.exitValue()).isZero();
         assertThat(Files.readString(output)).contains("Done: 0 recorded");
     }
+
+    @Test
+    void theLoadersDryRunChecksAFileAgainstTheRulesTheServicesPublish() throws Exception {
+        assertThat(loader("dry-run-example", ROOT.resolve("deploy/examples/ctoc-trafficking-in-persons.yaml")
+                .toString(), "--dry-run", "--gateway", GATEWAY)).isZero();
+        Path bad = Files.writeString(Path.of("target/e2e-bad.yaml"), """
+                bodies:
+                  - id: e2e-bad
+                    name: A body without a short name
+                    kind: PLENARY
+                    establishedOn: 2004-06-28
+                    establishedBy: {document: A/RES/55/25}
+                meetings:
+                  - id: e2e bad meeting
+                    bodyId: e2e-bad
+                    title: First session
+                    session: 1
+                    plannedStart: 1 March 2005
+                    plannedEnd: 2005-03-04
+                    scheduledOn: 2005-01-01
+                    source: {document: A/RES/55/25}
+                """);
+        assertThat(loader("dry-run-bad", bad.toString(), "--dry-run", "--gateway", GATEWAY)).isEqualTo(3);
+        List<String> lines = Files.readAllLines(Path.of("target/e2e-dry-run-bad.log"));
+        assertThat(lines).filteredOn(line -> line.startsWith("e2e-bad.yaml:")).hasSize(3)
+                .anyMatch(line -> line.startsWith("e2e-bad.yaml:2:5: body e2e-bad: shortName: "))
+                .anyMatch(line -> line.startsWith("e2e-bad.yaml:8:9: meeting e2e bad meeting: id: "))
+                .anyMatch(line -> line.startsWith("e2e-bad.yaml:12:19: meeting e2e bad meeting: plannedStart: "));
+        assertThat(get("/api/bodies").toString()).doesNotContain("e2e-bad");
+    }
+
+    private static int loader(String log, String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of("java", "-jar",
+                ROOT.resolve("deploy/loader/target/loader-0.1.0-SNAPSHOT.jar").toString()));
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(Path.of("target/e2e-" + log + ".log").toFile()).start();
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        return process.exitValue();
+    }
 }

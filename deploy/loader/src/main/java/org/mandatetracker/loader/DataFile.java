@@ -91,14 +91,17 @@ public final class DataFile {
                 continue;
             }
             switch (section) {
-                case "bodies" -> add(label, "/api/bodies", entry, Set.of(), "id");
+                case "bodies" -> add(label, "body " + value(entry, "id", label), "/api/bodies", entry, Set.of(),
+                        "id");
                 case "mandates" -> {
                     String body = required(entry, label, "body");
-                    add(label, "/api/bodies/" + body + "/mandates", entry, Set.of("body"), "id");
+                    add(label, "mandate " + value(entry, "id", label), "/api/bodies/" + body + "/mandates", entry,
+                            Set.of("body"), "id");
                 }
                 case "fulfilments" -> {
                     String mandate = required(entry, label, "mandate");
-                    add(label, "/api/mandates/" + mandate + "/fulfilment", entry, Set.of("mandate"));
+                    add(label, "fulfilment of " + mandate, "/api/mandates/" + mandate + "/fulfilment", entry,
+                            Set.of("mandate"));
                 }
                 default -> meeting(label, entry);
             }
@@ -108,16 +111,17 @@ public final class DataFile {
     private void meeting(String label, MappingNode entry) {
         Set<String> outcomes = Set.of("held", "decisions", "recommendations", "documents");
         String id = required(entry, label, "id");
-        add(label, "/api/meetings", entry, outcomes, "id");
+        add(label, "meeting " + id, "/api/meetings", entry, outcomes, "id");
         for (NodeTuple field : entry.getValue()) {
             String key = text(field.getKeyNode());
             if (key.equals("held") && field.getValueNode() instanceof MappingNode held) {
-                add(label + ".held", "/api/meetings/" + id + "/held", held, Set.of());
+                add(label + ".held", "meeting " + id + " held", "/api/meetings/" + id + "/held", held, Set.of());
             } else if (outcomes.contains(key) && field.getValueNode() instanceof SequenceNode list) {
                 for (int i = 0; i < list.getValue().size(); i++) {
                     String itemLabel = label + "." + key + "[" + i + "]";
                     if (list.getValue().get(i) instanceof MappingNode item) {
-                        add(itemLabel, "/api/meetings/" + id + "/" + key, item, Set.of());
+                        add(itemLabel, outcomeName(key, item, itemLabel, id), "/api/meetings/" + id + "/" + key,
+                                item, Set.of());
                     } else {
                         problem(list.getValue().get(i), itemLabel, "must be a mapping of fields");
                     }
@@ -129,7 +133,28 @@ public final class DataFile {
         }
     }
 
-    private void add(String label, String path, MappingNode entry, Set<String> routingKeys, String... required) {
+    /** What a meeting's outcome is called in the loader's output: its number, id or symbol. */
+    private String outcomeName(String key, MappingNode item, String label, String meetingId) {
+        return switch (key) {
+            case "decisions" -> "decision " + value(item, "reference", label) + " at " + meetingId;
+            case "recommendations" -> "recommendation " + value(item, "id", label);
+            default -> "document " + value(item, "symbol", label);
+        };
+    }
+
+    /** A scalar field's value, or the entry's place in the file when it has none. */
+    private String value(MappingNode entry, String field, String label) {
+        for (NodeTuple tuple : entry.getValue()) {
+            if (field.equals(text(tuple.getKeyNode())) && tuple.getValueNode() instanceof ScalarNode scalar
+                    && !scalar.getValue().isBlank()) {
+                return scalar.getValue();
+            }
+        }
+        return label;
+    }
+
+    private void add(String label, String name, String path, MappingNode entry, Set<String> routingKeys,
+                     String... required) {
         for (String field : required) {
             required(entry, label, field);
         }
@@ -141,7 +166,7 @@ public final class DataFile {
                 body.set(key, json(field.getValueNode(), key, locations));
             }
         }
-        steps.add(new Step(label, path, body, at(entry), locations));
+        steps.add(new Step(label, name, path, body, at(entry), locations));
     }
 
     private String required(MappingNode entry, String label, String field) {

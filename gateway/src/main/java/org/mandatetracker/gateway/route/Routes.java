@@ -13,13 +13,14 @@ import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.requestSize;
 import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.setPath;
 import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.stripPrefix;
-import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.uri;
 import static org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions.route;
 import static org.springframework.cloud.gateway.server.mvc.handler.HandlerFunctions.http;
 import static org.springframework.web.servlet.function.RequestPredicates.path;
@@ -36,6 +37,9 @@ class Routes {
 
     static final String RECORDED_BY = "X-Recorded-By";
     static final String INTERNAL_SECRET = "X-Internal-Secret";
+    /** The services name their paths ({@code Location}, a problem's {@code instance}) under this prefix. */
+    static final String FORWARDED_PREFIX = "X-Forwarded-Prefix";
+    static final String PUBLIC_PREFIX = "/api";
 
     @Bean
     RouterFunction<ServerResponse> reportRoutes(GatewayProperties properties) {
@@ -47,9 +51,11 @@ class Routes {
                 .GET("/api/mandates.csv", http())
                 .route(path("/api/decisions/**").or(path("/api/recommendations/**"))
                         .or(path("/api/recommendations")).or(path("/api/subscriptions/**"))
-                        .or(path("/api/subscriptions")).or(path("/api/calendar.ics")), http())
-                .before(uri(properties.services().report()))
+                        .or(path("/api/subscriptions")).or(path("/api/calendar.ics"))
+                        .or(path("/api/calendar-feeds")).or(path("/api/calendar-feeds/**")), http())
                 .before(downstream(properties))
+                .filter(new Upstream("report-service", properties.services().report()))
+                .after(upstreamHeaders())
                 .build();
     }
 
@@ -58,8 +64,9 @@ class Routes {
         return route("meeting-service")
                 .route(path("/api/meetings/**").or(path("/api/meetings")).or(path("/api/bodies/{id}/sessions/**")),
                         http())
-                .before(uri(properties.services().meeting()))
                 .before(downstream(properties))
+                .filter(new Upstream("meeting-service", properties.services().meeting()))
+                .after(upstreamHeaders())
                 .build();
     }
 
@@ -67,8 +74,9 @@ class Routes {
     RouterFunction<ServerResponse> mandateRoutes(GatewayProperties properties) {
         return route("mandate-service")
                 .route(path("/api/bodies/**").or(path("/api/bodies")).or(path("/api/mandates/**")), http())
-                .before(uri(properties.services().mandate()))
                 .before(downstream(properties))
+                .filter(new Upstream("mandate-service", properties.services().mandate()))
+                .after(upstreamHeaders())
                 .build();
     }
 
@@ -80,12 +88,13 @@ class Routes {
                 .and(apiDocs("report-service", properties.services().report(), properties));
     }
 
-    private static RouterFunction<ServerResponse> apiDocs(String service, URI target, GatewayProperties properties) {
+    private static RouterFunction<ServerResponse> apiDocs(String service, List<URI> replicas,
+                                                          GatewayProperties properties) {
         return route(service + "-api-docs")
                 .GET("/api-docs/" + service, http())
-                .before(uri(target))
                 .before(setPath("/v3/api-docs"))
                 .before(internalOnly(properties))
+                .filter(new Upstream(service, replicas))
                 .build();
     }
 
@@ -96,11 +105,20 @@ class Routes {
                 .andThen(request -> ServerRequest.from(request).headers(headers -> {
                     headers.remove(RECORDED_BY);
                     recorder().ifPresent(name -> headers.set(RECORDED_BY, name));
+                    headers.set(FORWARDED_PREFIX, PUBLIC_PREFIX);
                     String correlationId = MDC.get(CorrelationIdFilter.MDC_KEY);
                     if (correlationId != null) {
                         headers.set(CorrelationIdFilter.HEADER, correlationId);
                     }
                 }).build());
+    }
+
+    /** The gateway already answers with the request's correlation id; the service's copy would be a second one. */
+    private static BiFunction<ServerRequest, ServerResponse, ServerResponse> upstreamHeaders() {
+        return (request, response) -> {
+            response.headers().remove(CorrelationIdFilter.HEADER);
+            return response;
+        };
     }
 
     private static Function<ServerRequest, ServerRequest> internalOnly(GatewayProperties properties) {

@@ -1,6 +1,7 @@
 package org.mandatetracker.gateway.security;
 
 import org.mandatetracker.gateway.GatewayProperties;
+import org.mandatetracker.gateway.problem.SecurityProblems;
 import org.mandatetracker.gateway.web.RateLimitFilter;
 import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2ResourceServerProperties;
 import org.springframework.context.annotation.Bean;
@@ -19,6 +20,7 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
@@ -51,12 +53,20 @@ class SecurityConfig {
                                 "/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**", "/api-docs/**").permitAll()
                         .requestMatchers(HttpMethod.OPTIONS, "/api/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/subscriptions").access(readers)
+                        // Calendar apps cannot log in: a private feed's URL holds a revocable token that
+                        // report-service checks; everything else about feeds needs the reader signed in.
+                        .requestMatchers(HttpMethod.GET, "/api/calendar-feeds/*/calendar.ics").permitAll()
+                        .requestMatchers("/api/calendar-feeds", "/api/calendar-feeds/**").access(readers)
                         .requestMatchers(HttpMethod.GET, "/api/**").access(properties.anonymousReads()
                                 ? (authentication, context) -> new AuthorizationDecision(true) : readers)
                         .requestMatchers("/api/**").hasRole(RECORDER)
-                        .anyRequest().denyAll())
-                .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(
-                        rolesFromClaim(properties.principalClaim()))))
+                        // Nothing else is served but the open paths above, so the rest is a 404, not a 401.
+                        .anyRequest().permitAll())
+                .exceptionHandling(refusals -> refusals.authenticationEntryPoint(SecurityProblems.unauthorized())
+                        .accessDeniedHandler(SecurityProblems.forbidden()))
+                .oauth2ResourceServer(server -> server.authenticationEntryPoint(SecurityProblems.unauthorized())
+                        .accessDeniedHandler(SecurityProblems.forbidden())
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromClaim(properties.principalClaim()))))
                 .addFilterAfter(new RateLimitFilter(properties), BearerTokenAuthenticationFilter.class);
         return http.build();
     }
@@ -68,6 +78,11 @@ class SecurityConfig {
         firewall.setAllowUrlEncodedSlash(true);
         firewall.setAllowUrlEncodedPercent(true);
         return firewall;
+    }
+
+    @Bean
+    RequestRejectedHandler requestRejectedHandler() {
+        return SecurityProblems.rejected();
     }
 
     @Bean
@@ -91,8 +106,9 @@ class SecurityConfig {
         CorsConfiguration cors = new CorsConfiguration();
         cors.setAllowedOrigins(properties.cors().allowedOrigins());
         cors.setAllowedMethods(List.of("GET", "POST", "OPTIONS"));
-        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "X-Correlation-Id", "Last-Event-ID"));
-        cors.setExposedHeaders(List.of("X-Correlation-Id", "Location"));
+        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "X-Correlation-Id", "Last-Event-ID",
+                "If-None-Match"));
+        cors.setExposedHeaders(List.of("X-Correlation-Id", "Location", "ETag", "Link", "Retry-After"));
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/api/**", cors);
         return source;

@@ -5,8 +5,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.mandatetracker.gateway.GatewayProperties;
+import org.mandatetracker.gateway.problem.Problems;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -57,12 +57,11 @@ public class RateLimitFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-        response.setHeader("Retry-After", Long.toString(Math.max(1, Math.round(60 / perMinute))));
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getWriter().write("{\"type\":\"urn:mandate-tracker:problem:rate-limited\",\"title\":\"Too many "
-                + "requests\",\"status\":429,\"detail\":\"More than " + Math.round(perMinute) + " requests a minute; "
-                + "slow down and retry\"}");
+        long retryAfter = Math.max(1, Math.round(60 / perMinute));
+        response.setHeader("Retry-After", Long.toString(retryAfter));
+        Problems.write(response, HttpStatus.TOO_MANY_REQUESTS.value(), "More than " + Math.round(perMinute)
+                + " requests a minute from this client; wait " + retryAfter + " s (Retry-After), then send fewer "
+                + "requests, at most " + Math.round(perMinute) + " a minute", request.getRequestURI());
     }
 
     private static String client(HttpServletRequest request) {

@@ -167,8 +167,9 @@ class MeetingServiceIntegrationTests {
     }
 
     @Test
-    void recordsThatCannotBeAppliedAreParkedAndTheRestFlows() {
+    void recordsThatCannotBeAppliedAreParkedWithTheirBodysLaterRecordsAndARetryAppliesThem() {
         String body = unique("body");
+        String other = unique("other");
         ProducerRecord<String, byte[]> unknownType = harness.mandateRecord(body, 0,
                 new BodyRenamed(body, "x", "x", LocalDate.of(2009, 1, 1), SourceCitation.of("2/1", null)));
         unknownType.headers().remove("ce_type");
@@ -180,18 +181,55 @@ class MeetingServiceIntegrationTests {
 
         harness.send(unknownType);
         harness.send(poison);
-        harness.publishBody(body, "Still applied", LocalDate.of(2010, 1, 1));
+        harness.publishBody(body, "Held back", LocalDate.of(2010, 1, 1));
+        harness.publishBody(other, "Still applied", LocalDate.of(2010, 1, 1));
 
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(jdbc.sql(
-                "SELECT count(*) FROM known_body WHERE body_id = ?").param(body).query(Long.class).single())
-                .isEqualTo(1));
-        List<String> reasons = jdbc.sql("SELECT reason FROM parked_record WHERE record_key = ? ORDER BY \"offset\"")
-                .param(body).query(String.class).list();
-        assertThat(reasons).hasSize(2);
-        assertThat(reasons.get(0)).contains("unknown event type org.mandatetracker.mandate.BodyMerged");
-        assertThat(reasons.get(1)).isNotBlank();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(knownBodies(other)).isEqualTo(1);
+            assertThat(parked(body)).hasSize(3);
+        });
+        List<Map<String, Object>> parked = parked(body);
+        assertThat((String) parked.get(0).get("reason"))
+                .contains("unknown event type org.mandatetracker.mandate.BodyMerged");
+        assertThat((String) parked.get(1).get("reason")).startsWith("held back behind");
+        assertThat((String) parked.get(2).get("reason")).startsWith("held back behind");
+        assertThat(knownBodies(body)).isZero();
         assertThat(meters.counter("tracker.kafka.parked", "topic", unknownType.topic()).count())
-                .isEqualTo(parkedBefore + 2);
+                .isEqualTo(parkedBefore + 3);
+
+        rest.delete(path(parked.get(0)));
+        rest.delete(path(parked.get(1)));
+        ResponseEntity<String> retried = rest.postForEntity(path(parked.get(2)) + "/retry", null, String.class);
+        assertThat(retried.getStatusCode()).as(retried.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(knownBodies(body)).isEqualTo(1);
+        assertThat(parked(body)).isEmpty();
+    }
+
+    @Test
+    void theProjectionHasADeadLetterQueueWithItsMetricAndReadinessDetail() {
+        String projection = "meeting-projection";
+        assertThat(harness.get("/admin/dead-letters").getBody()).contains("\"" + projection + "\":[");
+        ResponseEntity<String> readiness = harness.get("/actuator/health/readiness");
+        assertThat(readiness.getStatusCode()).as(readiness.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(readiness.getBody()).contains("\"deadLetters\"", "\"" + projection + "\"", "\"eventProcessors\"",
+                "\"kafkaConsumers\"", "\"parkedRecords\"", "\"db\"");
+        assertThat(harness.get("/actuator/prometheus").getBody())
+                .containsPattern("tracker_dead_letters\\{[^}]*queue=\"" + projection + "\"")
+                .containsPattern("tracker_kafka_consumer_lag\\{[^}]*listener=\"body-directory\"")
+                .containsPattern("tracker_kafka_parked_total\\{[^}]*topic=\"mandate.events.v1\"");
+    }
+
+    private long knownBodies(String bodyId) {
+        return jdbc.sql("SELECT count(*) FROM known_body WHERE body_id = ?").param(bodyId).query(Long.class).single();
+    }
+
+    private List<Map<String, Object>> parked(String key) {
+        return jdbc.sql("SELECT topic, partition, \"offset\", reason FROM parked_record WHERE record_key = ? "
+                + "ORDER BY \"offset\"").param(key).query().listOfRows();
+    }
+
+    private static String path(Map<String, Object> record) {
+        return "/admin/parked/" + record.get("topic") + "/" + record.get("partition") + "/" + record.get("offset");
     }
 
     private static String ceId(ProducerRecord<String, byte[]> record) {

@@ -3,6 +3,7 @@ package org.mandatetracker.support;
 import org.mandatetracker.support.axon.AxonSupport;
 import org.mandatetracker.support.axon.RecordingMetadata;
 import org.mandatetracker.support.command.CommandProblemResponses;
+import org.mandatetracker.support.projection.ProjectionSupport;
 import org.mandatetracker.support.relay.RelayConfig;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Import;
@@ -10,10 +11,12 @@ import org.springframework.context.annotation.Import;
 /**
  * What every event-sourced write service of Mandate Tracker shares, on top of {@link ServiceBaseAutoConfiguration}:
  * Axon wiring, recording metadata, the Kafka relay and the command problem responses. A service adds its
- * aggregates, its projection, its controllers, and one {@link org.mandatetracker.support.relay.EventPublication}
- * bean naming its topic.
+ * aggregates, its projection, its controllers, one {@link org.mandatetracker.support.relay.EventPublication}
+ * bean naming its topic, and one {@link org.mandatetracker.support.projection.Projections} bean naming its
+ * projections' processing groups.
  */
 @AutoConfiguration(after = ServiceBaseAutoConfiguration.class)
-@Import({AxonSupport.class, RecordingMetadata.class, RelayConfig.class, CommandProblemResponses.class})
+@Import({AxonSupport.class, RecordingMetadata.class, RelayConfig.class, CommandProblemResponses.class,
+        ProjectionSupport.class})
 public class WriteServiceAutoConfiguration {
 }

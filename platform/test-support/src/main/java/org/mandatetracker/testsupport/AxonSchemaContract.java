@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public abstract class AxonSchemaContract {
 
-    private static final List<String> AXON_TABLES = List.of("domainevententry", "snapshotevententry", "tokenentry");
+    private static final List<String> AXON_TABLES = List.of("domainevententry", "snapshotevententry", "tokenentry",
+            "deadletterentry");
 
     @Autowired
     protected JdbcClient jdbc;
@@ -43,7 +44,11 @@ public abstract class AxonSchemaContract {
                 .containsEntry("domainevententry.metadata", "bytea")
                 .containsEntry("snapshotevententry.payload", "bytea")
                 .containsEntry("snapshotevententry.metadata", "bytea")
-                .containsEntry("tokenentry.token", "bytea");
+                .containsEntry("tokenentry.token", "bytea")
+                .containsEntry("deadletterentry.payload", "bytea")
+                .containsEntry("deadletterentry.metadata", "bytea")
+                .containsEntry("deadletterentry.token", "bytea")
+                .containsEntry("deadletterentry.diagnostics", "bytea");
     }
 
     @Test

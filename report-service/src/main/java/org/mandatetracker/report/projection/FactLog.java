@@ -111,11 +111,11 @@ public class FactLog {
 
     /**
      * Stores the records' facts that are not there yet, in one statement, and returns them in the records' order.
-     * Records of types no API defines are parked.
+     * Records of types no API defines are parked, and so are those of an aggregate with an earlier record parked.
      */
     private List<Stored> store(List<ConsumerRecord<String, byte[]>> records) throws IOException {
         Map<String, Incoming> incoming = new LinkedHashMap<>();
-        for (ConsumerRecord<String, byte[]> record : records) {
+        for (ConsumerRecord<String, byte[]> record : parked.heldBack(records)) {
             String type = header(record, "ce_type");
             var eventClass = EventTypes.classOf(type);
             if (eventClass.isEmpty()) {

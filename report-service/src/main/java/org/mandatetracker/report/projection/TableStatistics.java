@@ -7,6 +7,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Keeps the planner's statistics and visibility maps of the fact log and the stored views current when the
@@ -18,7 +19,7 @@ import java.util.List;
 class TableStatistics {
 
     private static final Logger log = LoggerFactory.getLogger(TableStatistics.class);
-    private static final List<String> TABLES = List.of("fact", "body_version", "meeting_version", "mandate_version");
+    private static final List<String> TABLES = Stream.concat(Stream.of("fact"), ViewTables.tables().stream()).toList();
 
     private final JdbcTemplate jdbc;
 

@@ -3,6 +3,7 @@ package org.mandatetracker.report.projection;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.mandatetracker.mandate.api.MandateEventTypes;
 import org.mandatetracker.meeting.api.MeetingEventTypes;
+import org.mandatetracker.support.consume.ParkedRecords;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -15,7 +16,7 @@ import java.util.List;
  * The consumer group reading both topics into the fact log, a poll's batch per transaction; offsets are committed
  * after it. If a batch fails, its records are applied one by one, each in its own transaction, so that the one that
  * fails is named to the error handler, which retries it, then parks it (see service-base), and those before it are
- * kept.
+ * kept. A parked record is applied again the same way when it is retried.
  */
 @Component
 class TopicConsumers {
@@ -24,8 +25,10 @@ class TopicConsumers {
 
     private final FactLog facts;
 
-    TopicConsumers(FactLog facts) {
+    TopicConsumers(FactLog facts, ParkedRecords parked) {
         this.facts = facts;
+        parked.retriesWith(MandateEventTypes.TOPIC, facts::append);
+        parked.retriesWith(MeetingEventTypes.TOPIC, facts::append);
     }
 
     @KafkaListener(id = "report-mandate-events", topics = MandateEventTypes.TOPIC,

@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Writes aggregates' valid-time versions into the stored views: {@code body_version}, {@code meeting_version} and
@@ -60,8 +61,9 @@ public class ViewTables {
         return TABLES.get(type) + suffix;
     }
 
+    /** The tables a rebuild fills anew and swaps in. */
     public static List<String> tables() {
-        return List.of("body_version", "meeting_version", "mandate_version");
+        return List.of("body_version", "meeting_version", "mandate_version", "mandate_count");
     }
 
     /** Refolds these aggregates from their facts (each one's in its own order) and replaces their rows, now. */
@@ -69,9 +71,16 @@ public class ViewTables {
         if (factsById.isEmpty()) {
             return;
         }
-        jdbc.update("DELETE FROM " + table(type, suffix) + " WHERE " + KEYS.get(type) + " IN ("
-                + String.join(", ", Collections.nCopies(factsById.size(), "?")) + ")", factsById.keySet().toArray());
+        String delete = "DELETE FROM " + table(type, suffix) + " WHERE " + KEYS.get(type) + " IN ("
+                + String.join(", ", Collections.nCopies(factsById.size(), "?")) + ")";
         Batch batch = batch(suffix);
+        if (type == AggregateType.MANDATE) {
+            jdbc.query(delete + " RETURNING valid_from, NULLIF(valid_to, 'infinity')", (RowCallbackHandler) rs ->
+                    batch.counted(rs.getDate(1).toLocalDate(), JsonColumns.date(rs.getDate(2)), -1),
+                    factsById.keySet().toArray());
+        } else {
+            jdbc.update(delete, factsById.keySet().toArray());
+        }
         factsById.values().forEach(facts -> batch.add(type, facts));
         batch.flush();
     }
@@ -103,6 +112,8 @@ public class ViewTables {
         private final String suffix;
         private final Map<AggregateType, List<Object[]>> rows = new EnumMap<>(AggregateType.class);
         private final List<Version<MandateState>> mandates = new ArrayList<>();
+        /** Changes to {@code mandate_count}: versions starting (+1) and ending (-1) on each day. */
+        private final Map<LocalDate, Long> counts = new TreeMap<>();
 
         private Batch(String suffix) {
             this.suffix = suffix;
@@ -142,12 +153,29 @@ public class ViewTables {
                 for (Version<MandateState> v : mandates) {
                     Deadline d = v.state().deadline();
                     List<SessionMeeting> session = sessions.getOrDefault(sessionKey(d), List.of());
-                    DeadlineResolution.over(d, v.validFrom(), v.validTo(), session)
-                            .forEach(piece -> resolved.add(mandate(v.state(), piece)));
+                    DeadlineResolution.over(d, v.validFrom(), v.validTo(), session).forEach(piece -> {
+                        resolved.add(mandate(v.state(), piece));
+                        counted(piece.validFrom(), piece.validTo(), 1);
+                    });
                 }
                 jdbc.batchUpdate("INSERT INTO " + table(AggregateType.MANDATE, suffix) + " "
                         + INSERTS.get(AggregateType.MANDATE), resolved);
                 mandates.clear();
+            }
+            if (!counts.isEmpty()) {
+                String table = "mandate_count" + suffix;
+                jdbc.batchUpdate("INSERT INTO " + table + " (day, delta) VALUES (?, ?) ON CONFLICT (day) "
+                        + "DO UPDATE SET delta = " + table + ".delta + excluded.delta", counts.entrySet().stream()
+                        .map(c -> new Object[]{date(c.getKey()), c.getValue()}).toList());
+                counts.clear();
+            }
+        }
+
+        /** A version [from, to) added (+1) or removed (-1); an open-ended one never ends. */
+        private void counted(LocalDate from, LocalDate to, int sign) {
+            counts.merge(from, (long) sign, Long::sum);
+            if (to != null) {
+                counts.merge(to, (long) -sign, Long::sum);
             }
         }
 

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +26,11 @@ import java.util.function.Consumer;
 @Component
 public class MandateReports {
 
-    /** Resolved dates first, earliest first; unresolved and standing ones after, by conferral. */
-    private static final String BY_DUE_DATE = " ORDER BY resolved_due NULLS LAST, conferred_on, mandate_id";
+    /** Resolved dates first, earliest first; unresolved and standing ones after, by conferral: the page key. */
+    private static final String BY_DUE_DATE = " ORDER BY COALESCE(resolved_due, 'infinity'), conferred_on, mandate_id";
+    /** The rows after a page's key, as one row comparison that the due-date index answers. */
+    private static final String AFTER_KEY = " AND (COALESCE(m.resolved_due, 'infinity'), m.conferred_on, m.mandate_id)"
+            + " > (CAST(:afterDue AS date), :afterConferred, :afterId)";
 
     /** Each mandate's version valid on the date, with its status on that date. */
     private static final String VALID = """
@@ -60,41 +64,57 @@ public class MandateReports {
     }
 
     public List<MandateReport> matching(MandateQuery query) {
-        return named(query, "").query(this::report).list();
+        return named(query).query(this::report).list();
     }
 
-    /** One page of the matching mandates, in due-date order, and how many match in all. */
-    public Page page(MandateQuery query, int page, int size) {
-        List<MandateReport> items = named(query, " LIMIT :limit OFFSET :offset")
-                .param("limit", size).param("offset", (long) page * size)
-                .query(this::report).list();
-        long total = items.isEmpty() || items.size() == size
-                ? jdbc.sql("SELECT count(*) FROM (" + valid(query) + ") counted").params(parameters(query))
-                .query(Long.class).single()
-                : (long) page * size + items.size();
-        return new Page(items, total);
+    /**
+     * One page of the matching mandates, in due-date order: the page after {@code after} when it is given, else page
+     * number {@code page}; how many match in all; and the key the next page starts after, if there is one.
+     */
+    public Page page(MandateQuery query, PageKey after, int page, int size) {
+        long offset = after == null ? (long) page * size : 0;
+        List<MandateReport> items = new ArrayList<>(jdbc.sql(NAMED.formatted(valid(query, after) + BY_DUE_DATE
+                        + " LIMIT :limit OFFSET :offset")).params(parameters(query, after))
+                .param("limit", size + 1).param("offset", offset).query(this::report).list());
+        boolean more = items.size() > size;
+        if (more) {
+            items.remove(size);
+        }
+        long total = after == null && !more && (page == 0 || !items.isEmpty()) ? offset + items.size() : total(query);
+        return new Page(items, total, more ? PageKey.of(items.get(size - 1)) : null);
     }
 
-    public record Page(List<MandateReport> items, long total) {
+    public record Page(List<MandateReport> items, long total, PageKey next) {
+    }
+
+    /** How many mandates match: for the whole list, summed from the versions' start and end days. */
+    private long total(MandateQuery query) {
+        if (query.statuses().isEmpty() && query.bodyId() == null && query.dueFrom() == null
+                && query.dueTo() == null) {
+            return jdbc.sql("SELECT COALESCE(sum(delta), 0) FROM mandate_count WHERE day <= :asOf")
+                    .param("asOf", query.asOf()).query(Long.class).single();
+        }
+        return jdbc.sql("SELECT count(*) FROM (" + valid(query, null) + ") counted").params(parameters(query, null))
+                .query(Long.class).single();
     }
 
     /** Hands each matching mandate, in due-date order, to {@code each} as it is read, so none are held in memory. */
     public void forEach(MandateQuery query, Consumer<MandateReport> each) {
-        named(query, "").query((RowCallbackHandler) rs -> each.accept(report(rs, 0)));
+        named(query).query((RowCallbackHandler) rs -> each.accept(report(rs, 0)));
     }
 
     public Optional<MandateReport> byId(String mandateId, LocalDate asOf) {
         return jdbc.sql(NAMED.formatted(VALID.formatted("AND m.mandate_id = :mandate", "")))
-                .params(parameters(MandateQuery.ofBody(null, asOf))).param("mandate", mandateId)
+                .params(parameters(MandateQuery.ofBody(null, asOf), null)).param("mandate", mandateId)
                 .query(this::report).optional();
     }
 
-    private JdbcClient.StatementSpec named(MandateQuery query, String limit) {
-        return jdbc.sql(NAMED.formatted(valid(query) + BY_DUE_DATE + limit)).params(parameters(query));
+    private JdbcClient.StatementSpec named(MandateQuery query) {
+        return jdbc.sql(NAMED.formatted(valid(query, null) + BY_DUE_DATE)).params(parameters(query, null));
     }
 
     /** The query with only the conditions asked for, so each plan can use the index that fits. */
-    private static String valid(MandateQuery query) {
+    private static String valid(MandateQuery query, PageKey after) {
         StringBuilder filters = new StringBuilder();
         if (!query.statuses().isEmpty()) {
             filters.append(" AND status IN (:statuses)");
@@ -105,11 +125,17 @@ public class MandateReports {
         if (query.dueTo() != null) {
             filters.append(" AND resolved_due <= :dueTo");
         }
-        return VALID.formatted(query.bodyId() == null ? "" : "AND m.body_id = :body", filters);
+        return VALID.formatted((query.bodyId() == null ? "" : "AND m.body_id = :body")
+                + (after == null ? "" : AFTER_KEY), filters);
     }
 
-    private static Map<String, Object> parameters(MandateQuery query) {
+    private static Map<String, Object> parameters(MandateQuery query, PageKey after) {
         Map<String, Object> params = new HashMap<>();
+        if (after != null) {
+            params.put("afterDue", after.due() == null ? "infinity" : after.due().toString());
+            params.put("afterConferred", after.conferredOn());
+            params.put("afterId", after.mandateId());
+        }
         params.put("asOf", query.asOf());
         params.put("dueSoonDays", MandateStatus.DUE_SOON_DAYS);
         if (query.bodyId() != null) {

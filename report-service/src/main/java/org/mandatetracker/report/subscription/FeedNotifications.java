@@ -14,8 +14,8 @@ import java.sql.Statement;
 
 /**
  * Listens, on a connection of its own, for PostgreSQL's notification that the feed has grown (sent when a
- * recommendation's transaction commits, on whichever replica consumed it) and wakes the SSE stream at once. The
- * stream's own polling remains the fallback while the connection is being re-established.
+ * recommendation's transaction commits, on whichever replica consumed it) and wakes the SSE stream and the webhook
+ * senders at once. Their own polling remains the fallback while the connection is being re-established.
  */
 @Component
 class FeedNotifications implements SmartLifecycle {
@@ -25,12 +25,14 @@ class FeedNotifications implements SmartLifecycle {
 
     private final DataSourceProperties database;
     private final RecommendationStream stream;
+    private final WebhookDispatcher webhooks;
     private volatile boolean running;
     private Thread listener;
 
-    FeedNotifications(DataSourceProperties database, RecommendationStream stream) {
+    FeedNotifications(DataSourceProperties database, RecommendationStream stream, WebhookDispatcher webhooks) {
         this.database = database;
         this.stream = stream;
+        this.webhooks = webhooks;
     }
 
     @Override
@@ -64,6 +66,7 @@ class FeedNotifications implements SmartLifecycle {
                 while (running) {
                     var received = notifications.getNotifications(WAIT_MILLIS);
                     if (received != null && received.length > 0) {
+                        webhooks.wake();
                         stream.sendWhatIsNew();
                     }
                 }

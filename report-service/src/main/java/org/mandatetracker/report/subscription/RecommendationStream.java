@@ -29,11 +29,15 @@ public class RecommendationStream {
 
     private final RecommendationFeed feed;
     private final Duration timeout;
+    /** How long a client waits before reconnecting, sent with the first comment as the stream's {@code retry:}. */
+    private final Duration retry;
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
 
-    RecommendationStream(RecommendationFeed feed, @Value("${report.stream.timeout:30m}") Duration timeout) {
+    RecommendationStream(RecommendationFeed feed, @Value("${report.stream.timeout:30m}") Duration timeout,
+                         @Value("${report.stream.retry:3s}") Duration retry) {
         this.feed = feed;
         this.timeout = timeout;
+        this.retry = retry;
     }
 
     private static final class Subscriber {
@@ -57,7 +61,7 @@ public class RecommendationStream {
         emitter.onError(e -> subscribers.remove(subscriber));
         try {
             // Sends the response headers now, so the client knows at once that it is subscribed.
-            emitter.send(SseEmitter.event().comment("subscribed"));
+            emitter.send(SseEmitter.event().reconnectTime(retry.toMillis()).comment("subscribed"));
         } catch (IOException gone) {
             return emitter;
         }

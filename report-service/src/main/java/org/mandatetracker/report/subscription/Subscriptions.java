@@ -3,13 +3,19 @@ package org.mandatetracker.report.subscription;
 import org.mandatetracker.support.web.InvalidRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Webhook subscriptions and their deliveries. A subscription hears of recommendations recorded after it is made. */
+/**
+ * Webhook subscriptions and their deliveries. A subscription hears of recommendations recorded after it is made, and
+ * belongs to whoever made it (the gateway's {@code X-Recorded-By}): only they see, list and delete it.
+ */
 @Component
 public class Subscriptions {
 
@@ -32,21 +38,47 @@ public class Subscriptions {
         this.targets = new TargetPolicy(properties.allowPrivateTargets());
     }
 
-    public Subscription subscribe(String url, String secret, String bodyId) {
+    public Subscription subscribe(String url, String secret, String bodyId, String createdBy) {
         targets.refusal(url).ifPresent(reason -> {
             throw new InvalidRequest("url", "webhook-target", "url " + reason);
         });
         UUID id = UUID.randomUUID();
-        jdbc.sql("INSERT INTO subscription (id, url, secret, body_id) VALUES (?, ?, ?, ?)")
-                .params(id, url, secret, bodyId).update();
-        return find(id).orElseThrow();
+        jdbc.sql("INSERT INTO subscription (id, url, secret, body_id, created_by) VALUES (?, ?, ?, ?, ?)")
+                .params(id, url, secret, bodyId, createdBy).update();
+        return find(id, createdBy).orElseThrow();
     }
 
-    public Optional<Subscription> find(UUID id) {
-        return jdbc.sql("SELECT id, url, body_id, created_at FROM subscription WHERE id = ?").param(id)
-                .query((rs, n) -> new Subscription(rs.getObject("id", UUID.class), rs.getString("url"),
-                        rs.getString("body_id"), rs.getTimestamp("created_at").toInstant()))
-                .optional();
+    /** The subscription, if {@code createdBy} made it; nobody else sees it. */
+    public Optional<Subscription> find(UUID id, String createdBy) {
+        return jdbc.sql("SELECT id, url, body_id, created_at FROM subscription WHERE id = ? AND created_by = ?")
+                .params(id, createdBy).query(this::subscription).optional();
+    }
+
+    /** The subscriptions {@code createdBy} made, oldest first. */
+    public List<Subscription> madeBy(String createdBy) {
+        return jdbc.sql("""
+                        SELECT id, url, body_id, created_at FROM subscription WHERE created_by = ?
+                        ORDER BY created_at, id""")
+                .param(createdBy).query(this::subscription).list();
+    }
+
+    /** Ends the subscription with its deliveries, if {@code createdBy} made it; answers whether it did. */
+    @Transactional
+    public boolean delete(UUID id, String createdBy) {
+        if (find(id, createdBy).isEmpty()) {
+            return false;
+        }
+        jdbc.sql("""
+                DELETE FROM delivery_attempt
+                WHERE delivery_id IN (SELECT id FROM delivery WHERE subscription_id = ?)""")
+                .param(id).update();
+        jdbc.sql("DELETE FROM delivery WHERE subscription_id = ?").param(id).update();
+        return jdbc.sql("DELETE FROM subscription WHERE id = ?").param(id).update() == 1;
+    }
+
+    private Subscription subscription(ResultSet rs, int row) throws SQLException {
+        return new Subscription(rs.getObject("id", UUID.class), rs.getString("url"), rs.getString("body_id"),
+                rs.getTimestamp("created_at").toInstant());
     }
 
     public List<Delivery> deliveries(UUID subscriptionId) {

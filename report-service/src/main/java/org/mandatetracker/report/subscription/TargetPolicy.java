@@ -9,7 +9,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Where webhooks may be sent: http(s) URLs whose host resolves only to addresses we may call. Link-local and cloud
+ * Where webhooks may be sent: http(s) URLs whose host resolves only to addresses we may call. An IPv4 address must
+ * be written as four decimal numbers ({@link Ipv4Host}): other forms are read differently by browsers, Java and libc,
+ * so that a check here could pass an address the call then reaches. Link-local and cloud
  * metadata addresses are never allowed; loopback, private and unique-local ones only when configured. Checked when
  * a subscription is made and again before each delivery, since a name can come to resolve elsewhere.
  */
@@ -36,6 +38,17 @@ final class TargetPolicy {
         if (!scheme.equals("http") && !scheme.equals("https")) {
             return Optional.of("must be an http or https URL");
         }
+        String written = hostAsWritten(uri);
+        if (written != null && Ipv4Host.isIpv4(written)) {
+            Optional<String> address = Ipv4Host.parse(written);
+            if (address.isEmpty()) {
+                return Optional.of("names a host that is neither a domain name nor an IPv4 address");
+            }
+            if (!address.get().equals(written)) {
+                return Optional.of("must write an IPv4 address as four decimal numbers without leading zeros ("
+                        + written + " is read as " + address.get() + " by browsers, and differently by others)");
+            }
+        }
         if (uri.getHost() == null || uri.getRawUserInfo() != null) {
             return Optional.of("must name a host, without user information");
         }
@@ -57,7 +70,21 @@ final class TargetPolicy {
         return Optional.empty();
     }
 
-    private Optional<String> refusal(InetAddress address) {
+    /** The host as the URL writes it, also when Java's URI does not take it for a host name ({@code 2130706433}). */
+    private static String hostAsWritten(URI uri) {
+        if (uri.getHost() != null) {
+            return uri.getHost();
+        }
+        String authority = uri.getRawAuthority();
+        if (authority == null) {
+            return null;
+        }
+        String host = authority.substring(authority.lastIndexOf('@') + 1);
+        int port = host.lastIndexOf(':');
+        return port >= 0 && !host.startsWith("[") ? host.substring(0, port) : host;
+    }
+
+        private Optional<String> refusal(InetAddress address) {
         if (address.isLinkLocalAddress() || isMetadata(address)) {
             return Optional.of("must not target a link-local or metadata address (" + address.getHostAddress() + ")");
         }

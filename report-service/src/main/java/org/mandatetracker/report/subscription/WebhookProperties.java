@@ -11,7 +11,10 @@ import java.time.Duration;
  * @param maxAttempts         attempts before a delivery is dead-lettered
  * @param initialBackoff      the wait after the first failure; it doubles after each further one
  * @param maxBackoff          the longest wait between attempts
- * @param timeout             how long one attempt may take
+ * @param timeout             how long one attempt may take, connecting and waiting for the answer
+ * @param senders             deliveries in flight at once, each to a different subscription
+ * @param pollInterval        how often due deliveries are looked for, besides when the feed grows
+ * @param breakerOpenFor      how long a subscription whose receiver keeps failing is left alone before one trial
  */
 @ConfigurationProperties("report.webhooks")
 public record WebhookProperties(
@@ -19,5 +22,8 @@ public record WebhookProperties(
         @DefaultValue("8") int maxAttempts,
         @DefaultValue("1s") Duration initialBackoff,
         @DefaultValue("10m") Duration maxBackoff,
-        @DefaultValue("5s") Duration timeout) {
+        @DefaultValue("5s") Duration timeout,
+        @DefaultValue("8") int senders,
+        @DefaultValue("250ms") Duration pollInterval,
+        @DefaultValue("30s") Duration breakerOpenFor) {
 }

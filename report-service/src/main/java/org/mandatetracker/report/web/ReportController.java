@@ -2,6 +2,7 @@ package org.mandatetracker.report.web;
 
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.swagger.v3.oas.annotations.Operation;
@@ -17,15 +18,17 @@ import org.mandatetracker.report.query.MandateQuery;
 import org.mandatetracker.report.query.MandateReport;
 import org.mandatetracker.report.query.MandateReports;
 import org.mandatetracker.report.query.MandateStatus;
+import org.mandatetracker.report.query.PageKey;
 import org.mandatetracker.report.query.RecommendationView;
 import org.mandatetracker.report.query.Recommendations;
 import org.mandatetracker.support.web.InvalidRequest;
-import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,7 +36,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
@@ -59,8 +61,13 @@ class ReportController {
     /** Far beyond any real record, and small enough that page times size stays a long. */
     private static final int MAX_PAGE = 1_000_000;
     private static final CsvMapper CSV = CsvMapper.builder().findAndAddModules()
+            .addModule(SpreadsheetCells.module()).enable(CsvGenerator.Feature.ALWAYS_QUOTE_STRINGS)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+    /** Tells Excel the file is UTF-8; without it, "Côte d'Ivoire" opens garbled. */
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
 
+
+    private final KnownIds known;
     private final MandateReports mandates;
     private final Histories histories;
     private final Recommendations recommendations;
@@ -69,7 +76,8 @@ class ReportController {
     private final TransactionTemplate reading;
 
     ReportController(MandateReports mandates, Histories histories, Recommendations recommendations,
-                     CalendarFeed calendar, PlatformTransactionManager transactions) {
+                     CalendarFeed calendar, PlatformTransactionManager transactions, KnownIds known) {
+        this.known = known;
         this.reading = new TransactionTemplate(transactions);
         this.reading.setReadOnly(true);
         this.mandates = mandates;
@@ -81,7 +89,11 @@ class ReportController {
     @GetMapping("/bodies/{id}/mandates")
     @Operation(summary = "A body's mandates as of a date: task, source, deadline as written and resolved, status")
     List<MandateReport> bodyMandates(@PathVariable String id, @AsOf @RequestParam(required = false) LocalDate asOf) {
-        return mandates.matching(MandateQuery.ofBody(id, orToday(asOf)));
+        List<MandateReport> found = mandates.matching(MandateQuery.ofBody(id, orToday(asOf)));
+        if (found.isEmpty()) {
+            known.requireBody(id);
+        }
+        return found;
     }
 
     @GetMapping("/mandates/{id}")
@@ -92,30 +104,58 @@ class ReportController {
     }
 
     @GetMapping("/mandates")
-    @Operation(summary = "Mandates across bodies as of a date, filtered, sorted by resolved due date, paged")
-    MandatePage allMandates(@RequestParam(required = false) List<String> status,
+    @Operation(summary = "Mandates across bodies as of a date, filtered, sorted by resolved due date, paged: follow "
+            + "`next` (a cursor, passed as `after`) to page at any depth as fast as the first page")
+    ResponseEntity<MandatePage> allMandates(@RequestParam(required = false) List<String> status,
                             @RequestParam(required = false) String body,
                             @RequestParam(required = false) LocalDate dueFrom,
                             @RequestParam(required = false) LocalDate dueTo,
                             @AsOf @RequestParam(required = false) LocalDate asOf,
+                            @Parameter(description = "The `next` cursor of the page before")
+                            @RequestParam(required = false) String after,
                             @RequestParam(defaultValue = "0") @Min(0) @Max(MAX_PAGE) int page,
                             @RequestParam(defaultValue = "50") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
-        MandateReports.Page found = mandates.page(query(status, body, dueFrom, dueTo, asOf), page, size);
-        return new MandatePage(found.items(), page, size, found.total());
+        if (after != null && page != 0) {
+            throw new InvalidRequest("after", "one-of-after-or-page", "Give either after (a cursor) or page, not both");
+        }
+        MandateReports.Page found = mandates.page(query(status, body, dueFrom, dueTo, asOf), cursor(after), page,
+                size);
+        if (found.total() == 0 && body != null) {
+            known.requireBody(body);
+        }
+        String next = found.next() == null ? null : found.next().cursor();
+        return ResponseEntity.ok().headers(after == null ? PageLinks.of(page, next != null) : PageLinks.after(next))
+                .body(new MandatePage(found.items(), after == null ? page : null, size, found.total(), next));
+    }
+
+    private static PageKey cursor(String after) {
+        try {
+            return after == null ? null : PageKey.ofCursor(after);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequest("after", "page-cursor", "after must be the next cursor of an earlier page");
+        }
     }
 
     @GetMapping(value = "/mandates.csv", produces = "text/csv")
-    @Operation(summary = "The same mandates as GET /mandates, all pages, as CSV")
+    @Operation(summary = "The same mandates as GET /mandates, all pages, as CSV",
+            description = "UTF-8 with a byte order mark unless bom=false; text a spreadsheet would run as a formula "
+                    + "starts with an apostrophe; decision numbers are written as =\"5/2\" so they stay text")
     ResponseEntity<StreamingResponseBody> mandatesCsv(@RequestParam(required = false) List<String> status,
                                                       @RequestParam(required = false) String body,
                                                       @RequestParam(required = false) LocalDate dueFrom,
                                                       @RequestParam(required = false) LocalDate dueTo,
-                                                      @AsOf @RequestParam(required = false) LocalDate asOf) {
+                                                      @AsOf @RequestParam(required = false) LocalDate asOf,
+                                                      @Parameter(description = "Start with a UTF-8 byte order mark, "
+                                                              + "for spreadsheets")
+                                                      @RequestParam(defaultValue = "true") boolean bom) {
         MandateQuery query = query(status, body, dueFrom, dueTo, asOf);
+        if (body != null) {
+            known.requireBody(body);
+        }
         CsvSchema schema = CSV.schemaFor(MandateRow.class).withHeader();
         StreamingResponseBody csv = out -> reading.executeWithoutResult(tx -> {
-            try (SequenceWriter writer = CSV.writer(schema).writeValues(
-                    new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
+            Writer text = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            try (text; SequenceWriter writer = CSV.writer(schema).writeValues(bom ? withBom(text) : text)) {
                 mandates.forEach(query, report -> {
                     try {
                         writer.write(MandateRow.of(report));
@@ -128,6 +168,7 @@ class ReportController {
             }
         });
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .cacheControl(CacheControl.noCache())
                 .header("Content-Disposition", "attachment; filename=\"mandates.csv\"").body(csv);
     }
 
@@ -136,54 +177,72 @@ class ReportController {
             description = "ref is a decision number such as 4/4 (URL-encoded as 4%2F4) or a document symbol")
     List<HistoryEntry> decisionHistory(@PathVariable String ref,
                                        @AsOf @RequestParam(required = false) LocalDate asOf) {
-        return histories.ofDecision(reference(ref), orToday(asOf));
+        return history(reference(ref), asOf);
     }
 
     @GetMapping("/decisions/{session}/{number}/history")
     @Operation(summary = "The same, with a decision number's slash left unencoded: /decisions/4/4/history")
     List<HistoryEntry> decisionHistory(@PathVariable String session, @PathVariable String number,
                                        @AsOf @RequestParam(required = false) LocalDate asOf) {
-        return histories.ofDecision(reference(session + "/" + number), orToday(asOf));
+        return history(reference(session + "/" + number), asOf);
+    }
+
+    private List<HistoryEntry> history(DocumentReference decision, LocalDate asOf) {
+        List<HistoryEntry> entries = histories.ofDecision(decision, orToday(asOf));
+        if (entries.isEmpty()) {
+            known.requireDecision(decision.value());
+        }
+        return entries;
     }
 
     @GetMapping("/bodies/{id}/timeline")
     @Operation(summary = "A body's meetings, outcomes and mandate changes, in real-world order")
     List<HistoryEntry> timeline(@PathVariable String id, @AsOf @RequestParam(required = false) LocalDate asOf) {
-        return histories.timelineOf(id, orToday(asOf));
+        List<HistoryEntry> entries = histories.timelineOf(id, orToday(asOf));
+        if (entries.isEmpty()) {
+            known.requireBody(id);
+        }
+        return entries;
     }
 
     @GetMapping("/recommendations")
     @Operation(summary = "Recommendations adopted, optionally by one body's meetings and since a date, paged")
-    List<RecommendationView> recommendations(@RequestParam(required = false) String body,
+    ResponseEntity<List<RecommendationView>> recommendations(@RequestParam(required = false) String body,
                                              @RequestParam(required = false) LocalDate since,
                                              @AsOf @RequestParam(required = false) LocalDate asOf,
                                              @RequestParam(defaultValue = "0") @Min(0) @Max(MAX_PAGE) int page,
                                              @RequestParam(defaultValue = "500") @Min(1) @Max(MAX_PAGE_SIZE)
                                              int size) {
-        return recommendations.adopted(body, inRange("since", since), orToday(asOf), page, size);
+        List<RecommendationView> found = recommendations.adopted(body, since, orToday(asOf), page, size);
+        if (found.isEmpty() && body != null) {
+            known.requireBody(body);
+        }
+        return ResponseEntity.ok().headers(PageLinks.of(page, found.size() == size)).body(found);
     }
 
     @GetMapping(value = "/calendar.ics", produces = "text/calendar")
     @Operation(summary = "An iCalendar feed of meetings and resolved deadlines, optionally for one body")
     ResponseEntity<StreamingResponseBody> calendar(@RequestParam(required = false) String body,
-                                                   @AsOf @RequestParam(required = false) LocalDate asOf) {
-        LocalDate day = orToday(asOf);
-        StreamingResponseBody ics = out -> reading.executeWithoutResult(tx -> {
-            try {
-                Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-                calendar.write(body, day, writer);
-                writer.flush();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        return ResponseEntity.ok().contentType(new MediaType("text", "calendar", StandardCharsets.UTF_8)).body(ics);
+                                                   @AsOf @RequestParam(required = false) LocalDate asOf,
+                                                   @Parameter(description = "List fulfilled, terminated and "
+                                                           + "superseded mandates' deadlines too, marked as such")
+                                                   @RequestParam(defaultValue = "true") boolean closed) {
+        if (body != null) {
+            known.requireBody(body);
+        }
+        return CalendarFeedController.ics(calendar, reading, new CalendarFeed.Options(body, orToday(asOf), closed,
+                ServletUriComponentsBuilder.fromCurrentRequest().build().toUri()));
+    }
+
+    private static Writer withBom(Writer text) throws IOException {
+        text.write(BYTE_ORDER_MARK);
+        return text;
     }
 
     private static MandateQuery query(List<String> status, String body, LocalDate dueFrom, LocalDate dueTo,
                                       LocalDate asOf) {
-        return new MandateQuery(orToday(asOf), statuses(status), body, inRange("dueFrom", dueFrom),
-                inRange("dueTo", dueTo));
+        return new MandateQuery(orToday(asOf), statuses(status), body, dueFrom,
+                dueTo);
     }
 
     private static Set<MandateStatus> statuses(List<String> names) {
@@ -210,16 +269,7 @@ class ReportController {
     }
 
     private static LocalDate orToday(LocalDate asOf) {
-        return asOf != null ? inRange("asOf", asOf) : today();
-    }
-
-    /** Java reads years up to 999999999, PostgreSQL does not; a date no record can hold is refused here. */
-    private static LocalDate inRange(String parameter, LocalDate date) {
-        if (date != null && (date.getYear() < 1 || date.getYear() > 9999)) {
-            throw new InvalidRequest(parameter, "date-range",
-                    parameter + " must be a date between the years 1 and 9999, not " + date);
-        }
-        return date;
+        return asOf != null ? asOf : today();
     }
 
     private static LocalDate today() {
@@ -229,9 +279,8 @@ class ReportController {
     /** Documents the asOf parameter once for every endpoint that takes it. */
     @Target(ElementType.PARAMETER)
     @Retention(RetentionPolicy.RUNTIME)
-    @Parameter(description = "Answer as of this real-world date (YYYY-MM-DD), using only facts that had happened by "
-            + "then; today when absent")
-    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+    @Parameter(description = "Answer as of this real-world date (YYYY-MM-DD, 1000-01-01 to 9999-12-31), using only "
+            + "facts that had happened by then; today when absent")
     @interface AsOf {
     }
 }

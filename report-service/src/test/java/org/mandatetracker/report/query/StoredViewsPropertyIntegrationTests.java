@@ -13,6 +13,7 @@ import org.mandatetracker.report.projection.BodyFold;
 import org.mandatetracker.report.projection.FactLog;
 import org.mandatetracker.report.projection.StoredFact;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 
@@ -50,6 +51,8 @@ class StoredViewsPropertyIntegrationTests {
     KafkaTemplate<String, byte[]> kafka;
     @Autowired
     KafkaAdmin admin;
+    @Autowired
+    JdbcClient jdbc;
 
     @Property(tries = 30)
     void storedViewsAnswerAsTheReferenceFoldDoes(@ForAll long seed,
@@ -83,7 +86,25 @@ class StoredViewsPropertyIntegrationTests {
             assertThat(reports.matching(MandateQuery.ofBody(history.mandatedBody, asOf)))
                     .as("mandates of %s as of %s (seed %d)", history.mandatedBody, asOf, seed)
                     .containsExactlyElementsOf(expected);
+            assertThat(pagedByCursor(MandateQuery.ofBody(history.mandatedBody, asOf)))
+                    .as("the same mandates, two to a page by cursor (seed %d)", seed)
+                    .containsExactlyElementsOf(expected);
+            assertThat(reports.page(MandateQuery.ofBody(null, asOf), null, 0, 1).total())
+                    .as("the whole list's total as of %s, from mandate_count (seed %d)", asOf, seed)
+                    .isEqualTo(jdbc.sql("SELECT count(*) FROM mandate_version WHERE valid_from <= :d AND :d < valid_to")
+                            .param("d", asOf).query(Long.class).single());
         }
+    }
+
+    private List<MandateReport> pagedByCursor(MandateQuery query) {
+        List<MandateReport> all = new ArrayList<>();
+        PageKey after = null;
+        do {
+            MandateReports.Page page = reports.page(query, after, 0, 2);
+            all.addAll(page.items());
+            after = page.next();
+        } while (after != null);
+        return all;
     }
 
     private Publisher publisher;

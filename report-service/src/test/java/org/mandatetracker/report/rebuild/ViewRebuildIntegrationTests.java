@@ -90,5 +90,10 @@ class ViewRebuildIntegrationTests {
         assertThat(progress.get(progress.size() - 1)).as("every fact read").isEqualTo(progress.get(0));
         assertThat(jdbc.sql("SELECT generation FROM view_generation").query(Integer.class).single())
                 .isEqualTo(ViewRebuild.GENERATION);
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM mandate_count d
+                WHERE (SELECT sum(delta) FROM mandate_count c WHERE c.day <= d.day)
+                   <> (SELECT count(*) FROM mandate_version m WHERE m.valid_from <= d.day AND d.day < m.valid_to)""")
+                .query(Long.class).single()).as("days whose summed count differs from the versions on them").isZero();
     }
 }

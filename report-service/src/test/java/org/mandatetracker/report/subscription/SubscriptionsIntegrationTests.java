@@ -14,6 +14,9 @@ import org.mandatetracker.report.Publisher;
 import org.mandatetracker.report.ReportServiceIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -216,7 +219,8 @@ class SubscriptionsIntegrationTests {
     @Test
     void unsafeWebhookTargetsAreRefused() {
         for (String url : List.of("ftp://127.0.0.1/hook", "http://169.254.169.254/latest/meta-data",
-                "http://metadata.google.internal/", "http://[fe80::1]/hook", "not a url", "http://user:pw@127.0.0.1/")) {
+                "http://metadata.google.internal/", "http://[fe80::1]/hook", "not a url", "http://user:pw@127.0.0.1/",
+                "http://0177.0.0.1/hook", "http://0x7f.1/hook", "http://2130706433/hook")) {
             ResponseEntity<String> response = rest.postForEntity("/subscriptions",
                     Map.of("url", url, "secret", "sixteen-characters!"), String.class);
             assertThat(response.getStatusCode()).as(url).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -225,6 +229,44 @@ class SubscriptionsIntegrationTests {
         ResponseEntity<String> shortSecret = rest.postForEntity("/subscriptions",
                 Map.of("url", "http://127.0.0.1:1/hook", "secret", "short"), String.class);
         assertThat(shortSecret.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
+    void subscriptionsAreSeenListedAndDeletedOnlyByWhoeverMadeThem() {
+        String alices = subscribeAs("alice-" + body, "/alice");
+        String bobs = subscribeAs("bob-" + body, "/bob");
+
+        assertThat(exchangeAs("alice-" + body, HttpMethod.GET, "/subscriptions").getBody())
+                .contains(alices).doesNotContain(bobs);
+        assertThat(exchangeAs("alice-" + body, HttpMethod.GET, "/subscriptions/" + bobs).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(exchangeAs("alice-" + body, HttpMethod.GET, "/subscriptions/" + bobs + "/deliveries")
+                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(exchangeAs("alice-" + body, HttpMethod.DELETE, "/subscriptions/" + bobs).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(exchangeAs("bob-" + body, HttpMethod.GET, "/subscriptions").getBody()).contains(bobs);
+
+        assertThat(exchangeAs("alice-" + body, HttpMethod.DELETE, "/subscriptions/" + alices).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(exchangeAs("alice-" + body, HttpMethod.GET, "/subscriptions").getBody()).doesNotContain(alices);
+        assertThat(exchangeAs("alice-" + body, HttpMethod.GET, "/subscriptions/" + alices).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    private String subscribeAs(String caller, String path) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set("X-Recorded-By", caller);
+        ResponseEntity<String> response = rest.exchange("/subscriptions", HttpMethod.POST, new HttpEntity<>(Map.of(
+                "url", "http://127.0.0.1:" + receiver.getAddress().getPort() + path,
+                "secret", "a-secret-of-sixteen-or-more"), headers), String.class);
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.CREATED);
+        return read(response.getBody()).get("id").asText();
+    }
+
+    private ResponseEntity<String> exchangeAs(String caller, HttpMethod method, String path) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set("X-Recorded-By", caller);
+        return rest.exchange(path, method, new HttpEntity<>(headers), String.class);
     }
 
     private JsonNode get(String path) {

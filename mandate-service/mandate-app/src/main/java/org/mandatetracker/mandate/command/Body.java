@@ -9,6 +9,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.mandatetracker.citation.SourceCitation;
 import org.mandatetracker.mandate.api.BodyDissolved;
@@ -28,9 +29,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A body such as a Conference of the Parties or one of its working groups. Establishing it again with the same
- * content is a harmless replay; with different content it is a conflict.
+ * content is a harmless replay; with different content it is a conflict. The same holds for its dissolution, which
+ * revision 2 keeps (snapshots of earlier revisions are passed over and the body is rebuilt from its events).
  */
 @Aggregate(snapshotTriggerDefinition = AxonSupport.SNAPSHOT_TRIGGER, lockFactory = AxonSupport.AGGREGATE_LOCKS)
+@Revision("2")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public class Body {
 
@@ -43,6 +46,7 @@ public class Body {
     private String name;
     private String shortName;
     private LocalDate dissolvedOn;
+    private BodyDissolved dissolution;
 
     protected Body() {
     }
@@ -77,9 +81,13 @@ public class Body {
 
     @CommandHandler
     public Outcome handle(DissolveBody command) {
+        BodyDissolved event = new BodyDissolved(bodyId, command.dissolvedOn(), command.source());
+        if (event.equals(dissolution)) {
+            return Outcome.UNCHANGED;
+        }
         requireNotDissolved("dissolve");
         requireNotBeforeEstablishment(command.dissolvedOn(), "dissolvedOn");
-        apply(new BodyDissolved(bodyId, command.dissolvedOn(), command.source()));
+        apply(event);
         return Outcome.RECORDED;
     }
 
@@ -150,6 +158,7 @@ public class Body {
     @EventSourcingHandler
     void on(BodyDissolved event) {
         dissolvedOn = event.occurredOn();
+        dissolution = event;
     }
 
     private void establish(BodyProfile profile, LocalDate establishedOn, SourceCitation establishedBy) {

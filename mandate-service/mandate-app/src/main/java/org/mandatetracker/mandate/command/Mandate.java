@@ -9,6 +9,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.mandatetracker.mandate.api.Deadline;
 import org.mandatetracker.mandate.api.MandateConferred;
@@ -30,9 +31,13 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A task conferred on a body by a decision, with its deadline. Once fulfilled, terminated or superseded it takes no
- * further changes.
+ * further changes. A command that would record what is already so (the same deadline again, the same termination or
+ * supersession again) changes nothing and is answered {@code UNCHANGED}. Revision 2 keeps the deadline and the
+ * closing records for that; snapshots of earlier revisions are passed over and the mandate is rebuilt from its
+ * events.
  */
 @Aggregate(snapshotTriggerDefinition = AxonSupport.SNAPSHOT_TRIGGER, lockFactory = AxonSupport.AGGREGATE_LOCKS)
+@Revision("2")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public class Mandate {
 
@@ -44,9 +49,12 @@ public class Mandate {
     private String bodyId;
     private LocalDate conferredOn;
     private String task;
+    private Deadline deadline;
     private State state;
     private LocalDate closedOn;
     private MandateFulfilled fulfilment;
+    private MandateTerminated termination;
+    private MandateSuperseded supersession;
 
     protected Mandate() {
     }
@@ -93,6 +101,9 @@ public class Mandate {
     public Outcome handle(ExtendMandate command, BodyRegistry registry) {
         requireOpen("extend");
         requireNotBeforeConferral(command.extendedOn(), "extendedOn");
+        if (command.deadline().equals(deadline)) {
+            return Outcome.UNCHANGED;
+        }
         requireSensibleDeadline(command.deadline(), conferredOn, registry);
         apply(new MandateExtended(mandateId, bodyId, command.deadline(), command.extendedOn(), command.source()));
         return Outcome.RECORDED;
@@ -113,21 +124,29 @@ public class Mandate {
 
     @CommandHandler
     public Outcome handle(TerminateMandate command) {
+        MandateTerminated event = new MandateTerminated(mandateId, bodyId, command.terminatedOn(), command.source());
+        if (event.equals(termination)) {
+            return Outcome.UNCHANGED;
+        }
         requireOpen("terminate");
         requireNotBeforeConferral(command.terminatedOn(), "terminatedOn");
-        apply(new MandateTerminated(mandateId, bodyId, command.terminatedOn(), command.source()));
+        apply(event);
         return Outcome.RECORDED;
     }
 
     @CommandHandler
     public Outcome handle(SupersedeMandate command) {
+        MandateSuperseded event = new MandateSuperseded(
+                mandateId, bodyId, command.supersededBy(), command.supersededOn(), command.source());
+        if (event.equals(supersession)) {
+            return Outcome.UNCHANGED;
+        }
         requireOpen("supersede");
         requireNotBeforeConferral(command.supersededOn(), "supersededOn");
         if (mandateId.equals(command.supersededBy())) {
             throw RuleViolation.unprocessable("supersededBy", "not-self", "A mandate cannot supersede itself");
         }
-        apply(new MandateSuperseded(
-                mandateId, bodyId, command.supersededBy(), command.supersededOn(), command.source()));
+        apply(event);
         return Outcome.RECORDED;
     }
 
@@ -164,7 +183,13 @@ public class Mandate {
         bodyId = event.bodyId();
         conferredOn = event.occurredOn();
         task = event.task();
+        deadline = event.deadline();
         state = State.OPEN;
+    }
+
+    @EventSourcingHandler
+    void on(MandateExtended event) {
+        deadline = event.deadline();
     }
 
     @EventSourcingHandler
@@ -180,11 +205,13 @@ public class Mandate {
 
     @EventSourcingHandler
     void on(MandateTerminated event) {
+        termination = event;
         close(State.TERMINATED, event.occurredOn());
     }
 
     @EventSourcingHandler
     void on(MandateSuperseded event) {
+        supersession = event;
         close(State.SUPERSEDED, event.occurredOn());
     }
 

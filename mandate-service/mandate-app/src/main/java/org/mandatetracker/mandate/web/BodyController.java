@@ -1,5 +1,6 @@
 package org.mandatetracker.mandate.web;
 
+import org.mandatetracker.support.web.PublicPath;
 import org.mandatetracker.support.command.CommandReceipt;
 import org.mandatetracker.support.web.InvalidRequest;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
@@ -53,7 +54,7 @@ class BodyController {
         String id = request.id() != null ? request.id() : UUID.randomUUID().toString();
         Outcome outcome = commands.sendAndWait(new EstablishBody(
                 id, request.profile(), request.establishedOn(), request.establishedBy().toCitation()));
-        return created(URI.create("/bodies/" + id), new CommandReceipt(id, outcome));
+        return created(PublicPath.of("/bodies/" + id), new CommandReceipt(id, outcome));
     }
 
     @PostMapping("/{id}/renaming")
@@ -89,7 +90,7 @@ class BodyController {
         String mandateId = request.id() != null ? request.id() : UUID.randomUUID().toString();
         Outcome outcome = commands.sendAndWait(new ConferMandate(mandateId, id, request.task().strip(),
                 request.deadline().toDeadline("deadline"), request.conferredOn(), request.source().toCitation()));
-        return created(URI.create("/mandates/" + mandateId), new CommandReceipt(mandateId, outcome));
+        return created(PublicPath.of("/mandates/" + mandateId), new CommandReceipt(mandateId, outcome));
     }
 
     @GetMapping

@@ -1,5 +1,6 @@
 package org.mandatetracker.mandate.web;
 
+import org.mandatetracker.support.text.MultiLine;
 import org.mandatetracker.support.web.Limits;
 import org.mandatetracker.support.web.SourceInput;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -26,9 +27,9 @@ public final class BodyRequests {
             @Schema(description = "Optional id of your choosing; generated when absent. Repeating the same request "
                     + "with the same id changes nothing; different content under an existing id is a 409.")
             @Pattern(regexp = Limits.ID, message = Limits.ID_MESSAGE) String id,
-            @NotBlank @Size(max = Limits.NAME) @Pattern(regexp = Limits.LINE, message = Limits.LINE_MESSAGE)
+            @NotBlank @Size(max = Limits.NAME)
             String name,
-            @NotBlank @Size(max = Limits.SHORT_NAME) @Pattern(regexp = Limits.LINE, message = Limits.LINE_MESSAGE)
+            @NotBlank @Size(max = Limits.SHORT_NAME)
             String shortName,
             @NotNull BodyKind kind,
             @Pattern(regexp = Limits.ID, message = Limits.ID_MESSAGE) String parentBodyId,
@@ -48,9 +49,9 @@ public final class BodyRequests {
 
     @Schema(name = "BodyRenaming")
     public record Renaming(
-            @NotBlank @Size(max = Limits.NAME) @Pattern(regexp = Limits.LINE, message = Limits.LINE_MESSAGE)
+            @NotBlank @Size(max = Limits.NAME)
             String name,
-            @NotBlank @Size(max = Limits.SHORT_NAME) @Pattern(regexp = Limits.LINE, message = Limits.LINE_MESSAGE)
+            @NotBlank @Size(max = Limits.SHORT_NAME)
             String shortName,
             @NotNull @PastOrPresent LocalDate renamedOn,
             @NotNull @Valid SourceInput source) {
@@ -65,6 +66,6 @@ public final class BodyRequests {
             @Schema(description = "The establishment in full as it should have been recorded; its id, if given, "
                     + "must be the body's")
             @NotNull @Valid Establishment establishment,
-            @NotBlank @Size(max = Limits.REASON) String reason) {
+            @NotBlank @MultiLine @Size(max = Limits.REASON) String reason) {
     }
 }

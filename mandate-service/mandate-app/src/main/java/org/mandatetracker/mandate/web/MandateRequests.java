@@ -1,5 +1,6 @@
 package org.mandatetracker.mandate.web;
 
+import org.mandatetracker.support.text.MultiLine;
 import org.mandatetracker.support.web.Limits;
 import org.mandatetracker.support.web.SourceInput;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -23,7 +24,7 @@ public final class MandateRequests {
             @Schema(description = "Optional id of your choosing; generated when absent. Repeating the same request "
                     + "with the same id changes nothing; different content under an existing id is a 409.")
             @Pattern(regexp = Limits.ID, message = Limits.ID_MESSAGE) String id,
-            @NotBlank @Size(max = Limits.TASK) String task,
+            @NotBlank @MultiLine @Size(max = Limits.TASK) String task,
             @NotNull @Valid DeadlineInput deadline,
             @NotNull @PastOrPresent LocalDate conferredOn,
             @NotNull @Valid SourceInput source) {
@@ -31,7 +32,7 @@ public final class MandateRequests {
 
     @Schema(name = "MandateTaskAmendment")
     public record TaskAmendment(
-            @NotBlank @Size(max = Limits.TASK) String task,
+            @NotBlank @MultiLine @Size(max = Limits.TASK) String task,
             @NotNull @PastOrPresent LocalDate amendedOn,
             @NotNull @Valid SourceInput source) {
     }

@@ -154,6 +154,14 @@ class BodyTests {
     }
 
     @Test
+    void dissolvingAgainAsRecordedChangesNothing() {
+        fixture.given(WG_ESTABLISHED, new BodyDissolved(WG, LATER, DECISION_9_1))
+                .when(new DissolveBody(WG, LATER, DECISION_9_1))
+                .expectNoEvents()
+                .expectResultMessagePayload(Outcome.UNCHANGED);
+    }
+
+    @Test
     void rejectsDissolvingTwice() {
         fixture.given(WG_ESTABLISHED, new BodyDissolved(WG, LATER, DECISION_9_1))
                 .when(new DissolveBody(WG, LATER.plusDays(1), DECISION_9_1))

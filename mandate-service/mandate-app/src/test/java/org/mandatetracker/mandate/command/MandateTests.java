@@ -296,4 +296,67 @@ class MandateTests {
                 .expectNoEvents()
                 .expectException(IncompatibleAggregateException.class);
     }
+
+    @Test
+    void extendingToTheDeadlineItAlreadyHasChangesNothing() {
+        Deadline endOf2014 = new Deadline.OnDate(LocalDate.of(2014, 12, 31));
+        fixture.given(MEETING_MANDATE_CONFERRED,
+                        new MandateExtended(MEETING_MANDATE, WG, endOf2014, COP6_CLOSED, DECISION_6_1))
+                .when(new ExtendMandate(MEETING_MANDATE, endOf2014, COP6_CLOSED, DECISION_6_1))
+                .expectNoEvents()
+                .expectResultMessagePayload(Outcome.UNCHANGED);
+    }
+
+    @Test
+    void extendingToTheDeadlineItWasConferredWithChangesNothing() {
+        fixture.given(MEETING_MANDATE_CONFERRED)
+                .when(new ExtendMandate(MEETING_MANDATE, BEFORE_COP6, COP6_CLOSED, DECISION_6_1))
+                .expectNoEvents()
+                .expectResultMessagePayload(Outcome.UNCHANGED);
+    }
+
+    @Test
+    void extendingAgainToAnotherDeadlineIsRecorded() {
+        Deadline endOf2014 = new Deadline.OnDate(LocalDate.of(2014, 12, 31));
+        Deadline endOf2016 = new Deadline.OnDate(LocalDate.of(2016, 12, 31));
+        fixture.given(MEETING_MANDATE_CONFERRED,
+                        new MandateExtended(MEETING_MANDATE, WG, endOf2014, COP6_CLOSED, DECISION_6_1))
+                .when(new ExtendMandate(MEETING_MANDATE, endOf2016, COP6_CLOSED, DECISION_6_1))
+                .expectEvents(new MandateExtended(MEETING_MANDATE, WG, endOf2016, COP6_CLOSED, DECISION_6_1))
+                .expectResultMessagePayload(Outcome.RECORDED);
+    }
+
+    @Test
+    void terminatingAgainAsRecordedChangesNothing() {
+        fixture.given(MEETING_MANDATE_CONFERRED, new MandateTerminated(MEETING_MANDATE, WG, COP6_CLOSED, DECISION_6_1))
+                .when(new TerminateMandate(MEETING_MANDATE, COP6_CLOSED, DECISION_6_1))
+                .expectNoEvents()
+                .expectResultMessagePayload(Outcome.UNCHANGED);
+    }
+
+    @Test
+    void terminatingAgainOnAnotherDateIsAConflict() {
+        fixture.given(MEETING_MANDATE_CONFERRED, new MandateTerminated(MEETING_MANDATE, WG, COP6_CLOSED, DECISION_6_1))
+                .when(new TerminateMandate(MEETING_MANDATE, COP6_CLOSED.plusDays(1), DECISION_6_1))
+                .expectNoEvents()
+                .expectException(violates(RuleViolation.Kind.CONFLICT, "mandateId", "mandate-open"));
+    }
+
+    @Test
+    void supersedingAgainAsRecordedChangesNothing() {
+        fixture.given(MEETING_MANDATE_CONFERRED,
+                        new MandateSuperseded(MEETING_MANDATE, WG, "successor", COP6_CLOSED, DECISION_6_1))
+                .when(new SupersedeMandate(MEETING_MANDATE, "successor", COP6_CLOSED, DECISION_6_1))
+                .expectNoEvents()
+                .expectResultMessagePayload(Outcome.UNCHANGED);
+    }
+
+    @Test
+    void supersedingAgainByAnotherMandateIsAConflict() {
+        fixture.given(MEETING_MANDATE_CONFERRED,
+                        new MandateSuperseded(MEETING_MANDATE, WG, "successor", COP6_CLOSED, DECISION_6_1))
+                .when(new SupersedeMandate(MEETING_MANDATE, "another", COP6_CLOSED, DECISION_6_1))
+                .expectNoEvents()
+                .expectException(violates(RuleViolation.Kind.CONFLICT, "mandateId", "mandate-open"));
+    }
 }

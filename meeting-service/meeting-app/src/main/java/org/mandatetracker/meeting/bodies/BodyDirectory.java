@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.io.IOException;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 import static org.mandatetracker.support.cloudevents.CloudEventRecords.header;
@@ -24,7 +25,8 @@ import static org.mandatetracker.support.cloudevents.CloudEventRecords.header;
 /**
  * Keeps {@code known_body} from {@code mandate.events.v1}. Each record is applied and its {@code ce_id} recorded in
  * one transaction, and the offset is committed only after it, so a redelivered record changes nothing. Events of
- * types it does not know are parked, not fatal; mandate events are not its business and are passed over.
+ * types it does not know are parked, not fatal, and so is a record of a body with an earlier record parked; mandate
+ * events are not its business and are passed over.
  */
 @Component
 class BodyDirectory implements KnownBodies {
@@ -41,6 +43,7 @@ class BodyDirectory implements KnownBodies {
         this.json = json;
         this.once = once;
         this.parked = parked;
+        parked.retriesWith(MandateEventTypes.TOPIC, this::on);
     }
 
     @Override
@@ -57,6 +60,9 @@ class BodyDirectory implements KnownBodies {
     @KafkaListener(id = CONSUMER, topics = MandateEventTypes.TOPIC, groupId = "${spring.application.name}-" + CONSUMER)
     @Transactional(rollbackFor = Exception.class)
     void on(ConsumerRecord<String, byte[]> record) throws IOException {
+        if (parked.heldBack(List.of(record)).isEmpty()) {
+            return;
+        }
         String type = header(record, "ce_type");
         Optional<Class<?>> eventClass = MandateEventTypes.classOf(type);
         if (eventClass.isEmpty()) {

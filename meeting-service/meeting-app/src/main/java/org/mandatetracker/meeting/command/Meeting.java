@@ -42,11 +42,13 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * before, during or after it.
  * <p>
  * A meeting may adopt thousands of outcomes, so it keeps of each only its key and a fingerprint of its content: all
- * that telling a repeat from a conflicting record needs, and its snapshots stay small. Revision 2 is this shape;
- * snapshots of earlier revisions are passed over and the meeting is rebuilt from its events.
+ * that telling a repeat from a conflicting record needs, and its snapshots stay small. A rescheduling to the dates
+ * already planned, or a postponement or cancellation restated, changes nothing and is answered {@code UNCHANGED}.
+ * Revision 3 is this shape; snapshots of earlier revisions are passed over and the meeting is rebuilt from its
+ * events.
  */
 @Aggregate(snapshotTriggerDefinition = AxonSupport.SNAPSHOT_TRIGGER, lockFactory = AxonSupport.AGGREGATE_LOCKS)
-@Revision("2")
+@Revision("3")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public class Meeting {
 
@@ -62,6 +64,8 @@ public class Meeting {
     private Status status;
     private LocalDate heldFrom;
     private LocalDate heldTo;
+    private String postponement;
+    private String cancellation;
     private final Map<String, String> decisions = new HashMap<>();
     private final Map<String, String> recommendations = new HashMap<>();
     private final Map<String, String> documents = new HashMap<>();
@@ -100,6 +104,10 @@ public class Meeting {
 
     @CommandHandler
     public Outcome handle(RescheduleMeeting command) {
+        if (status == Status.SCHEDULED && command.plannedStart().equals(plannedStart)
+                && command.plannedEnd().equals(plannedEnd)) {
+            return Outcome.UNCHANGED;
+        }
         requireStatus("reschedule", Status.SCHEDULED, Status.POSTPONED);
         requireOrdered(command.plannedStart(), command.plannedEnd(), "plannedEnd");
         apply(new MeetingRescheduled(meetingId, bodyId, command.plannedStart(), command.plannedEnd(),
@@ -125,15 +133,25 @@ public class Meeting {
 
     @CommandHandler
     public Outcome handle(PostponeMeeting command) {
+        MeetingPostponed event = new MeetingPostponed(meetingId, bodyId, command.reason(), command.postponedOn(),
+                command.source());
+        if (status == Status.POSTPONED && ContentHash.of(event).equals(postponement)) {
+            return Outcome.UNCHANGED;
+        }
         requireStatus("postpone", Status.SCHEDULED);
-        apply(new MeetingPostponed(meetingId, bodyId, command.reason(), command.postponedOn(), command.source()));
+        apply(event);
         return Outcome.RECORDED;
     }
 
     @CommandHandler
     public Outcome handle(CancelMeeting command) {
+        MeetingCancelled event = new MeetingCancelled(meetingId, bodyId, command.reason(), command.cancelledOn(),
+                command.source());
+        if (status == Status.CANCELLED && ContentHash.of(event).equals(cancellation)) {
+            return Outcome.UNCHANGED;
+        }
         requireStatus("cancel", Status.SCHEDULED, Status.POSTPONED);
-        apply(new MeetingCancelled(meetingId, bodyId, command.reason(), command.cancelledOn(), command.source()));
+        apply(event);
         return Outcome.RECORDED;
     }
 
@@ -271,11 +289,13 @@ public class Meeting {
     @EventSourcingHandler
     void on(MeetingPostponed event) {
         status = Status.POSTPONED;
+        postponement = ContentHash.of(event);
     }
 
     @EventSourcingHandler
     void on(MeetingCancelled event) {
         status = Status.CANCELLED;
+        cancellation = ContentHash.of(event);
     }
 
     @EventSourcingHandler

@@ -1,13 +1,11 @@
 package org.mandatetracker.meeting.config;
 
-import org.axonframework.config.ConfigurerModule;
 import org.mandatetracker.meeting.api.MeetingEventTypes;
 import org.mandatetracker.meeting.query.MeetingProjection;
-import org.mandatetracker.support.axon.OncePerEvent;
+import org.mandatetracker.support.projection.Projections;
 import org.mandatetracker.support.relay.EventPublication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** What is particular to meeting-service; the rest comes from the platform modules. */
 @Configuration(proxyBeanMethods = false)
@@ -18,8 +16,9 @@ class MeetingServiceConfig {
         return new EventPublication(MeetingEventTypes.TOPIC, MeetingEventTypes.SOURCE, MeetingEventTypes::typeOf);
     }
 
+    /** The read model sees each event once, and dead-letters one it cannot apply. */
     @Bean
-    ConfigurerModule projectionSeesEachEventOnce(JdbcClient jdbc) {
-        return OncePerEvent.on(jdbc, MeetingProjection.PROCESSING_GROUP);
+    Projections projections() {
+        return Projections.of(MeetingProjection.PROCESSING_GROUP);
     }
 }

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.mandatetracker.support.web.PublicPath;
 import org.mandatetracker.citation.DocumentReference;
 import org.mandatetracker.citation.DocumentSymbol;
 import org.mandatetracker.citation.SourceCitation;
@@ -57,7 +58,7 @@ class MeetingController {
                 request.venue() == null ? null : request.venue().strip(), request.plannedStart(),
                 request.plannedEnd(), request.scheduledOn(), request.source().toCitation()));
         CommandReceipt receipt = new CommandReceipt(id, outcome);
-        URI location = URI.create("/meetings/" + id);
+        URI location = PublicPath.of("/meetings/" + id);
         return outcome == Outcome.RECORDED ? ResponseEntity.created(location).body(receipt)
                 : ResponseEntity.ok().location(location).body(receipt);
     }

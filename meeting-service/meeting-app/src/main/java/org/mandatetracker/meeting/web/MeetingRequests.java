@@ -15,6 +15,7 @@ import org.mandatetracker.meeting.api.MeetingDatesCorrected;
 import org.mandatetracker.meeting.api.MeetingKind;
 import org.mandatetracker.meeting.api.OperativeParagraph;
 import org.mandatetracker.support.web.InvalidRequest;
+import org.mandatetracker.support.text.MultiLine;
 import org.mandatetracker.support.web.Limits;
 import org.mandatetracker.support.web.SourceInput;
 import org.mandatetracker.support.web.ValidDocumentReference;
@@ -38,12 +39,12 @@ public final class MeetingRequests {
                     + "with the same id changes nothing; different content under an existing id is a 409.")
             @Pattern(regexp = Limits.ID, message = Limits.ID_MESSAGE) String id,
             @NotBlank @Pattern(regexp = Limits.ID, message = Limits.ID_MESSAGE) String bodyId,
-            @NotBlank @Size(max = Limits.NAME) @Pattern(regexp = Limits.LINE, message = Limits.LINE_MESSAGE)
+            @NotBlank @Size(max = Limits.NAME)
             String title,
             @Schema(description = "The session's number, for numbered sessions (\"sixth session\" is 6)")
             @Positive @Max(Limits.SESSION) Integer session,
             @Schema(description = "REGULAR when absent") MeetingKind kind,
-            @Size(max = Limits.NAME) @Pattern(regexp = Limits.LINE, message = Limits.LINE_MESSAGE) String venue,
+            @Size(max = Limits.NAME) String venue,
             @NotNull LocalDate plannedStart,
             @NotNull LocalDate plannedEnd,
             @Schema(description = "When the meeting was scheduled, e.g. the date of the decision that set its dates")
@@ -55,7 +56,7 @@ public final class MeetingRequests {
     public record Rescheduling(
             @NotNull LocalDate plannedStart,
             @NotNull LocalDate plannedEnd,
-            @Size(max = Limits.REASON) String reason,
+            @MultiLine @Size(max = Limits.REASON) String reason,
             @NotNull @PastOrPresent LocalDate rescheduledOn,
             @NotNull @Valid SourceInput source) {
     }
@@ -69,14 +70,14 @@ public final class MeetingRequests {
 
     @Schema(name = "MeetingPostponement")
     public record Postponement(
-            @Size(max = Limits.REASON) String reason,
+            @MultiLine @Size(max = Limits.REASON) String reason,
             @NotNull @PastOrPresent LocalDate postponedOn,
             @NotNull @Valid SourceInput source) {
     }
 
     @Schema(name = "MeetingCancellation")
     public record Cancellation(
-            @Size(max = Limits.REASON) String reason,
+            @MultiLine @Size(max = Limits.REASON) String reason,
             @NotNull @PastOrPresent LocalDate cancelledOn,
             @NotNull @Valid SourceInput source) {
     }
@@ -86,14 +87,14 @@ public final class MeetingRequests {
             @NotNull MeetingDatesCorrected.Dates which,
             @NotNull LocalDate startsOn,
             @NotNull LocalDate endsOn,
-            @NotBlank @Size(max = Limits.REASON) String reason,
+            @NotBlank @MultiLine @Size(max = Limits.REASON) String reason,
             @NotNull @Valid SourceInput source) {
     }
 
     @Schema(name = "OperativeParagraph")
     public record Paragraph(
             @NotBlank @Size(max = SHORT_CODE) String number,
-            @NotBlank @Size(max = Limits.TASK) String text) {
+            @NotBlank @MultiLine @Size(max = Limits.TASK) String text) {
 
         OperativeParagraph toParagraph() {
             return new OperativeParagraph(number.strip(), text.strip());
@@ -132,7 +133,7 @@ public final class MeetingRequests {
     public record RecommendationAdoption(
             @Schema(description = "Optional stable id of your choosing; generated when absent")
             @Pattern(regexp = Limits.ID, message = Limits.ID_MESSAGE) String id,
-            @NotBlank @Size(max = Limits.TASK) String text,
+            @NotBlank @MultiLine @Size(max = Limits.TASK) String text,
             @NotNull @Valid AddresseeInput addressee,
             @Size(min = 1, max = SHORT_CODE) String paragraph,
             @NotBlank @ValidDocumentSymbol String reportSymbol,

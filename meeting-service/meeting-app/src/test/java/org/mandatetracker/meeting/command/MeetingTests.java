@@ -227,9 +227,17 @@ class MeetingTests {
     }
 
     @Test
-    void rejectsPostponingTwice() {
+    void postponingAgainAsRecordedChangesNothing() {
         fixture.given(COP6_SCHEDULED, new MeetingPostponed(COP6, COP, null, COP5_CLOSED, RESOLUTION_5_2))
                 .when(new PostponeMeeting(COP6, null, COP5_CLOSED, RESOLUTION_5_2))
+                .expectNoEvents()
+                .expectResultMessagePayload(Outcome.UNCHANGED);
+    }
+
+    @Test
+    void rejectsPostponingTwice() {
+        fixture.given(COP6_SCHEDULED, new MeetingPostponed(COP6, COP, null, COP5_CLOSED, RESOLUTION_5_2))
+                .when(new PostponeMeeting(COP6, "again", COP5_CLOSED.plusDays(1), RESOLUTION_5_2))
                 .expectNoEvents()
                 .expectException(violates(RuleViolation.Kind.CONFLICT, "meetingId", "meeting-status"));
     }
@@ -412,5 +420,52 @@ class MeetingTests {
                         LocalDate.of(2012, 6, 22), RESOLUTION_5_2))
                 .expectNoEvents()
                 .expectException(violates(RuleViolation.Kind.CONFLICT, "symbol", "unique-outcome"));
+    }
+
+    @Test
+    void reschedulingToTheDatesAlreadyPlannedChangesNothing() {
+        fixture.given(COP6_SCHEDULED)
+                .when(new RescheduleMeeting(COP6, COP6_OPENS, COP6_CLOSES, "confirmed", COP5_CLOSED.plusYears(1),
+                        RESOLUTION_5_2))
+                .expectNoEvents()
+                .expectResultMessagePayload(Outcome.UNCHANGED);
+    }
+
+    @Test
+    void reschedulingARescheduledMeetingToItsNewDatesAgainChangesNothing() {
+        LocalDate later = COP6_OPENS.plusWeeks(2);
+        fixture.given(COP6_SCHEDULED, new MeetingRescheduled(COP6, COP, later, later.plusDays(4), null,
+                        COP5_CLOSED.plusYears(1), RESOLUTION_5_2))
+                .when(new RescheduleMeeting(COP6, later, later.plusDays(4), null, COP5_CLOSED.plusYears(1),
+                        RESOLUTION_5_2))
+                .expectNoEvents()
+                .expectResultMessagePayload(Outcome.UNCHANGED);
+    }
+
+    @Test
+    void reschedulingAPostponedMeetingToItsOldDatesIsRecorded() {
+        MeetingRescheduled back = new MeetingRescheduled(COP6, COP, COP6_OPENS, COP6_CLOSES, null,
+                COP5_CLOSED.plusYears(1), RESOLUTION_5_2);
+        fixture.given(COP6_SCHEDULED, new MeetingPostponed(COP6, COP, null, COP5_CLOSED, RESOLUTION_5_2))
+                .when(new RescheduleMeeting(COP6, COP6_OPENS, COP6_CLOSES, null, COP5_CLOSED.plusYears(1),
+                        RESOLUTION_5_2))
+                .expectEvents(back)
+                .expectResultMessagePayload(Outcome.RECORDED);
+    }
+
+    @Test
+    void cancellingAgainAsRecordedChangesNothing() {
+        fixture.given(COP6_SCHEDULED, new MeetingCancelled(COP6, COP, "withdrawn", COP5_CLOSED, RESOLUTION_5_2))
+                .when(new CancelMeeting(COP6, "withdrawn", COP5_CLOSED, RESOLUTION_5_2))
+                .expectNoEvents()
+                .expectResultMessagePayload(Outcome.UNCHANGED);
+    }
+
+    @Test
+    void cancellingAgainForAnotherReasonIsAConflict() {
+        fixture.given(COP6_SCHEDULED, new MeetingCancelled(COP6, COP, "withdrawn", COP5_CLOSED, RESOLUTION_5_2))
+                .when(new CancelMeeting(COP6, "no funds", COP5_CLOSED, RESOLUTION_5_2))
+                .expectNoEvents()
+                .expectException(violates(RuleViolation.Kind.CONFLICT, "meetingId", "meeting-status"));
     }
 }

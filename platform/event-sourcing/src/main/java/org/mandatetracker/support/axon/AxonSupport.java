@@ -2,6 +2,7 @@ package org.mandatetracker.support.axon;
 
 import org.axonframework.common.lock.LockFactory;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
@@ -67,12 +68,20 @@ public class AxonSupport {
 
     /**
      * Axon's default error handler logs a failing event handler and moves on, losing the event for that processor.
-     * Here every processor propagates the failure instead, so it backs off and retries the same event.
+     * Here every processor propagates the failure instead: a projection then dead-letters the event (see
+     * {@link org.mandatetracker.support.projection.ProjectionSupport}), and any other processor, such as the relay,
+     * backs off and retries the same event. Nothing is skipped.
      */
     @Bean
     ConfigurerModule processorsNeverSkip() {
         return configurer -> configurer.eventProcessing()
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
+    }
+
+    /** Readiness is down while a processor is stopped or failing ({@code eventProcessors} in the health groups). */
+    @Bean
+    EventProcessorHealth eventProcessorsHealthIndicator(EventProcessingConfiguration processing) {
+        return new EventProcessorHealth(processing);
     }
 
     /** Who recorded a fact, when, and in which request travel from the command to every event it causes. */

@@ -5,19 +5,25 @@ import org.mandatetracker.support.jdbc.JsonColumns;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 import java.time.Duration;
 
 @Configuration(proxyBeanMethods = false)
+@Import(ParkedRecordController.class)
 public class ConsumerSupport {
 
     @Bean
-    ParkedRecords parkedRecords(JdbcClient jdbc, JsonColumns json, MeterRegistry meters) {
-        return new ParkedRecords(jdbc, json, meters);
+    ParkedRecords parkedRecordsHealthIndicator(JdbcClient jdbc, JsonColumns json, MeterRegistry meters,
+                                               PlatformTransactionManager transactions) {
+        return new ParkedRecords(jdbc, json, meters, new TransactionTemplate(transactions));
     }
 
     /**
@@ -31,6 +37,14 @@ public class ConsumerSupport {
         backOff.setMaxInterval(2_000);
         backOff.setMaxElapsedTime(retryFor.toMillis());
         return new DefaultErrorHandler(parked, backOff);
+    }
+
+    /** Readiness is down while a listener is not consuming ({@code kafkaConsumers} in the health groups). */
+    @Bean
+    ListenerWatchdog kafkaConsumersHealthIndicator(
+            KafkaListenerEndpointRegistry registry, MeterRegistry meters, ParkedRecords parked,
+            @Value("${tracker.kafka.listener-restart-backoff:2s}") Duration initialBackoff) {
+        return new ListenerWatchdog(registry, meters, parked, initialBackoff);
     }
 
     @Bean

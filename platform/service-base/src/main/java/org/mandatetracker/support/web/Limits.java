@@ -6,9 +6,6 @@ public final class Limits {
     /** Client-chosen ids: a letter or digit, then letters, digits, '.', '_' or '-'; 64 characters at most. */
     public static final String ID = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
     public static final String ID_MESSAGE = "must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit";
-    /** One line of printable text. */
-    public static final String LINE = "[^\\p{Cntrl}]*";
-    public static final String LINE_MESSAGE = "must be a single line without control characters";
     public static final int NAME = 300;
     public static final int SHORT_NAME = 60;
     public static final int CHAIR_ARRANGEMENT = 500;

@@ -1,6 +1,10 @@
 package org.mandatetracker.support.web;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import org.mandatetracker.support.text.TextRule;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -18,6 +22,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingPathVariableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -29,6 +34,8 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -43,6 +50,8 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '(.*)'");
+    private static final URI UNSUPPORTED_MEDIA_TYPE = URI.create("urn:mandate-tracker:problem:unsupported-media-type");
     private static final URI INVALID_REQUEST = URI.create("urn:mandate-tracker:problem:invalid-request");
     public static final URI NOT_FOUND = URI.create("urn:mandate-tracker:problem:not-found");
     public static final URI CONFLICT = URI.create("urn:mandate-tracker:problem:conflict");
@@ -83,10 +92,36 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
                                                         HttpStatusCode status, WebRequest request) {
         String field = ex instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName()
                 : ex.getPropertyName();
+        for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof TextRule.Violation violation) {
+                return invalid(List.of(new FieldProblem(field, violation.rule(), violation.getMessage())));
+            }
+        }
         Class<?> type = ex.getRequiredType();
         String expected = type == LocalDate.class ? "a date written YYYY-MM-DD"
                 : type == null ? "a value of the right type" : "a value of type " + type.getSimpleName();
         return invalid(List.of(new FieldProblem(field, "type", "must be " + expected)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
+                                                                     HttpHeaders headers, HttpStatusCode status,
+                                                                     WebRequest request) {
+        ResponseEntity<Object> problem = problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, UNSUPPORTED_MEDIA_TYPE,
+                "Unsupported media type", "Requests are JSON in UTF-8: Content-Type: application/json",
+                new FieldProblem("Content-Type", "media-type", "must be application/json, in UTF-8 if a charset "
+                        + "is given, not " + ex.getContentType()));
+        return ResponseEntity.status(problem.getStatusCode()).headers(headers).body(problem.getBody());
+    }
+
+    /** A path variable that converts to nothing ({@code /subscriptions/%20}) is the client's mistake, not ours. */
+    @Override
+    protected ResponseEntity<Object> handleMissingPathVariable(MissingPathVariableException ex, HttpHeaders headers,
+                                                               HttpStatusCode status, WebRequest request) {
+        if (ex.isMissingAfterConversion()) {
+            return invalid(List.of(new FieldProblem(ex.getVariableName(), "required", "must not be blank")));
+        }
+        return super.handleMissingPathVariable(ex, headers, status, request);
     }
 
     @ExceptionHandler
@@ -118,7 +153,25 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(status).body(body);
     }
 
-    private static FieldProblem unreadable(Throwable cause) {
+    static FieldProblem unreadable(Throwable thrown) {
+        // Jackson wraps a parser's complaint about a nested value in a mapping exception
+        Throwable cause = thrown instanceof JsonMappingException mapping
+                && mapping.getCause() instanceof JsonParseException parse ? parse : thrown;
+        if (cause instanceof FieldRuleException broken) {
+            return new FieldProblem(path(broken), broken.rule(), broken.rawMessage());
+        }
+        if (cause instanceof JsonParseException parse && parse.getProcessor() != null) {
+            JsonParser parser = parse.getProcessor();
+            Matcher duplicate = DUPLICATE.matcher(parse.getOriginalMessage());
+            if (duplicate.lookingAt()) {
+                JsonStreamContext object = parser.getParsingContext();
+                String at = object == null || object.getParent() == null ? null : path(object.getParent());
+                return new FieldProblem(at == null ? duplicate.group(1) : at + "." + duplicate.group(1),
+                        "duplicate-key", "must appear once in its object");
+            }
+            return new FieldProblem(path(parser.getParsingContext()), "json", "The body is not valid JSON (line "
+                    + parse.getLocation().getLineNr() + ", column " + parse.getLocation().getColumnNr() + ")");
+        }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return new FieldProblem(path(unknown), "unknown-field",
                     "is not a field of this request; known fields: " + unknown.getKnownPropertyIds());
@@ -159,6 +212,19 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
             }
         }
         return path.isEmpty() ? null : path.toString();
+    }
+
+    /** The dotted path of a parser's position, such as {@code source.paragraph} or {@code legalBasis[1]}. */
+    private static String path(JsonStreamContext context) {
+        StringBuilder path = new StringBuilder();
+        for (JsonStreamContext step = context; step != null && !step.inRoot(); step = step.getParent()) {
+            if (step.inObject() && step.getCurrentName() != null) {
+                path.insert(0, "." + step.getCurrentName());
+            } else if (step.inArray() && step.getCurrentIndex() >= 0) {
+                path.insert(0, "[" + step.getCurrentIndex() + "]");
+            }
+        }
+        return path.isEmpty() ? null : path.substring(path.charAt(0) == '.' ? 1 : 0);
     }
 
     private static String code(MessageSourceResolvable error) {
