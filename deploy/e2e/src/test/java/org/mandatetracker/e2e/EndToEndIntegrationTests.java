@@ -193,8 +193,10 @@ class EndToEndIntegrationTests {
         String body = "{\"name\": \"x\"}";
         assertThat(send("POST", GATEWAY + "/api/bodies", readerToken, body).statusCode()).isEqualTo(403);
         assertThat(send("POST", GATEWAY + "/api/bodies", null, body).statusCode()).isEqualTo(401);
-        assertThat(send("GET", "http://127.0.0.1:18081/bodies", null, null).statusCode()).isEqualTo(401);
-        assertThat(send("GET", "http://127.0.0.1:18083/mandates", null, null).statusCode()).isEqualTo(401);
+        assertThat(send("GET", "http://127.0.0.1:" + LaunchedSystem.port(1) + "/bodies", null, null).statusCode())
+                .isEqualTo(401);
+        assertThat(send("GET", "http://127.0.0.1:" + LaunchedSystem.port(3) + "/mandates", null, null).statusCode())
+                .isEqualTo(401);
     }
 
     @Test

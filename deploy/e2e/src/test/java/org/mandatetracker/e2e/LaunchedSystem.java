@@ -6,6 +6,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
@@ -22,15 +23,22 @@ final class LaunchedSystem implements BeforeAllCallback, ExtensionContext.Store.
 
     static final Path ROOT = Path.of("").toAbsolutePath().resolve("../..").normalize();
     static final Path RUN = Path.of("target/e2e-run").toAbsolutePath();
-    static final String GATEWAY = "http://127.0.0.1:18080";
-    static final String WEB = "http://127.0.0.1:18084";
+    /** The gateway's port ({@code -De2e.portBase}); the services, the web application and Kafka take ports after it. */
+    static final int PORT_BASE = Integer.getInteger("e2e.portBase", 18080);
+    static final String GATEWAY = "http://127.0.0.1:" + PORT_BASE;
+    static final String WEB = "http://127.0.0.1:" + (PORT_BASE + 4);
     private static final Map<String, String> ENV = Map.of(
             "MT_RUN_DIR", RUN.toString(),
             "MT_DB_SUFFIX", "_e2e_" + UUID.randomUUID().toString().substring(0, 6),
-            "GATEWAY_PORT", "18080", "MANDATE_PORT", "18081", "MEETING_PORT", "18082", "REPORT_PORT", "18083",
-            "WEB_PORT", "18084", "KAFKA_PORT", "19092", "KAFKA_CONTROLLER_PORT", "19093", "MT_START_TIMEOUT", "600");
+            "GATEWAY_PORT", port(0), "MANDATE_PORT", port(1), "MEETING_PORT", port(2), "REPORT_PORT", port(3),
+            "WEB_PORT", port(4), "KAFKA_PORT", port(1012), "KAFKA_CONTROLLER_PORT", port(1013),
+            "MT_START_TIMEOUT", "600");
 
     private static Properties tokens;
+
+    static String port(int offset) {
+        return Integer.toString(PORT_BASE + offset);
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -62,8 +70,18 @@ final class LaunchedSystem implements BeforeAllCallback, ExtensionContext.Store.
         return tokens.getProperty(name);
     }
 
+    /** Keeps the processes' logs (under {@code target/e2e-logs}) before the run folder is purged. */
     @Override
     public void close() throws IOException, InterruptedException {
+        Path logs = RUN.resolve("logs");
+        if (Files.isDirectory(logs)) {
+            Path kept = Files.createDirectories(Path.of("target/e2e-logs"));
+            try (var files = Files.list(logs)) {
+                for (Path log : files.toList()) {
+                    Files.copy(log, kept.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
         run(Duration.ofMinutes(2), "down", ROOT.resolve("deploy/local/down").toString(), "--purge");
     }
 

@@ -195,8 +195,16 @@ class WebBrowserIntegrationTests {
         waiting(recorder).until(ExpectedConditions.urlContains("/meetings/wg-tip-2011-10"));
         assertThat(recorder.findElement(By.id("recorded")).getText()).isIn("Recorded.",
                 "Already recorded: nothing changed.");
-        assertThat(recorder.findElements(By.xpath("//li[contains(., '" + text + "')]")))
-                .as("submitted twice, recorded once").hasSize(1);
+        By recorded = By.xpath("//li[contains(., '" + text + "')]");
+        // the meeting's page is meeting-service's read side, which may take a moment to show the new outcome
+        waiting(recorder).until(driver -> {
+            if (driver.findElements(recorded).isEmpty()) {
+                driver.navigate().refresh();
+                return false;
+            }
+            return true;
+        });
+        assertThat(recorder.findElements(recorded)).as("submitted twice, recorded once").hasSize(1);
 
         waiting(watcher).until(ExpectedConditions.presenceOfElementLocated(
                 By.xpath("//ol[@id='recommendations']/li[contains(., '" + text + "')]")));

@@ -48,7 +48,8 @@ public class Gateway {
      */
     public JsonNode get(String path, Map<String, String> query, Object... variables) {
         return client.get().uri(uri(path, query, variables)).headers(this::authorize)
-                .accept(MediaType.APPLICATION_JSON).exchange((request, response) -> read(response.getStatusCode().value(), response.getBody()));
+                .accept(MediaType.APPLICATION_JSON)
+                .exchange((request, response) -> read(response.getStatusCode().value(), response.getBody()));
     }
 
     public JsonNode get(String path, Object... variables) {

@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,11 @@ public class DeadlineController {
         model.addAttribute("bodyId", body);
         model.addAttribute("selected", statuses);
         model.addAttribute("statuses", STATUSES);
-        model.addAttribute("bodies", json.list(gateway.get("/bodies")));
+        List<Map<String, Object>> bodies = json.list(gateway.get("/bodies"));
+        Map<Object, Object> names = new HashMap<>();
+        bodies.forEach(known -> names.put(known.get("id"), known.get("name")));
+        model.addAttribute("bodies", bodies);
+        model.addAttribute("bodyNames", names);
         model.addAttribute("page", json.map(gateway.get("/mandates", query)));
         return "deadlines";
     }

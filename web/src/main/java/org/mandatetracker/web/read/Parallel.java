@@ -16,7 +16,8 @@ import java.util.function.Supplier;
 @Component
 public class Parallel {
 
-    private final ExecutorService calls = new DelegatingSecurityContextExecutorService(Executors.newFixedThreadPool(16));
+    private final ExecutorService calls =
+            new DelegatingSecurityContextExecutorService(Executors.newFixedThreadPool(16));
 
     public <T> CompletableFuture<T> start(Supplier<T> call) {
         return CompletableFuture.supplyAsync(call, calls);
