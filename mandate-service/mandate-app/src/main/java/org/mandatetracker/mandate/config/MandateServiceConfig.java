@@ -15,7 +15,8 @@ class MandateServiceConfig {
 
     @Bean
     EventPublication mandateEvents() {
-        return new EventPublication(MandateEventTypes.TOPIC, MandateEventTypes.SOURCE, MandateEventTypes::typeOf);
+        return new EventPublication(MandateEventTypes.TOPIC, MandateEventTypes.SOURCE, MandateEventTypes::typeOf,
+                MandateEventTypes.all());
     }
 
     @Bean

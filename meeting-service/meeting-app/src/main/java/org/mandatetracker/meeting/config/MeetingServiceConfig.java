@@ -15,7 +15,8 @@ class MeetingServiceConfig {
 
     @Bean
     EventPublication meetingEvents() {
-        return new EventPublication(MeetingEventTypes.TOPIC, MeetingEventTypes.SOURCE, MeetingEventTypes::typeOf);
+        return new EventPublication(MeetingEventTypes.TOPIC, MeetingEventTypes.SOURCE, MeetingEventTypes::typeOf,
+                MeetingEventTypes.all());
     }
 
     @Bean
