@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.mandatetracker.gateway.security.LocalTokens;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -23,8 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A deployment where reads need a login: only a private calendar feed's URL is let through without one, since
- * calendar apps cannot send a token; report-service decides whether the token in it is live.
+ * calendar apps cannot send a token; report-service decides whether the token in it is live. Requests are traced, so
+ * the trace a client starts goes on to the service.
  */
+@AutoConfigureObservability
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "gateway.internal-secret=internal-test-secret",
         "gateway.anonymous-reads=false",
@@ -33,6 +36,7 @@ class ClosedReadsGatewayTests {
 
     static final String SECRET = "another-local-test-secret-of-32-bytes";
     static final List<String> reached = new CopyOnWriteArrayList<>();
+    static final List<String> traceparents = new CopyOnWriteArrayList<>();
     static final HttpServer service = downstream();
 
     @LocalServerPort
@@ -46,6 +50,7 @@ class ClosedReadsGatewayTests {
             server.createContext("/", exchange -> {
                 reached.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " "
                         + exchange.getRequestHeaders().getFirst("X-Recorded-By"));
+                traceparents.add(String.valueOf(exchange.getRequestHeaders().getFirst("traceparent")));
                 exchange.sendResponseHeaders(200, -1);
                 exchange.close();
             });
@@ -70,6 +75,7 @@ class ClosedReadsGatewayTests {
 
     @Test
     void onlyAPrivateCalendarFeedIsReadWithoutALogin() throws Exception {
+        reached.clear();
         assertThat(send("GET", "/api/calendar.ics", null)).isEqualTo(401);
         assertThat(send("GET", "/api/calendar-feeds/s3cr3t-token/calendar.ics", null)).isEqualTo(200);
         assertThat(send("POST", "/api/calendar-feeds/s3cr3t-token/calendar.ics", null)).isEqualTo(401);
@@ -89,5 +95,21 @@ class ClosedReadsGatewayTests {
             request.header("Authorization", "Bearer " + token);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    @Test
+    void theTraceOfARequestContinuesToTheServiceBehindTheGateway() throws Exception {
+        String reader = LocalTokens.mint(SECRET, "ana", "reader", Duration.ofMinutes(5));
+        traceparents.clear();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/mandates"))
+                .header("Authorization", "Bearer " + reader)
+                .header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01").GET().build();
+        assertThat(http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/api/mandates", reader)).isEqualTo(200);
+        assertThat(traceparents).hasSize(2);
+        assertThat(traceparents.get(0)).startsWith("00-4bf92f3577b34da6a3ce929d0e0e4736-")
+                .doesNotContain("00f067aa0ba902b7");
+        assertThat(traceparents.get(1)).as("a trace begun at the gateway").matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01")
+                .doesNotContain("4bf92f3577b34da6a3ce929d0e0e4736");
     }
 }

@@ -6,6 +6,7 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.Dialects;
 
@@ -36,7 +37,9 @@ final class ApiRules {
         documents.forEach((name, document) -> {
             Dialect dialect = document.path("openapi").asText().startsWith("3.0") ? Dialects.getOpenApi30()
                     : Dialects.getOpenApi31();
-            SchemaRegistry registry = SchemaRegistry.withDefaultDialect(dialect, builder -> builder.schemas(texts));
+            // A date must be a date here too, though OpenAPI 3.1's dialect only annotates formats by default.
+            SchemaRegistry registry = SchemaRegistry.withDefaultDialect(dialect, builder -> builder.schemas(texts)
+                    .schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
             document.path("paths").properties().forEach(path -> {
                 JsonNode schema = path.getValue().at("/post/requestBody/content/application~1json/schema");
                 if (!schema.isMissingNode()) {

@@ -5,7 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import org.mandatetracker.mandate.api.BodyEstablished;
+import org.mandatetracker.mandate.api.MandateConferred;
 import org.mandatetracker.mandate.api.MandateEventTypes;
+import org.mandatetracker.mandate.api.MandateFulfilled;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.kafka.KafkaConnectionDetails;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -38,6 +43,8 @@ class MandateServiceIntegrationTests {
     @Autowired
     KafkaConnectionDetails kafka;
 
+    private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
+
     private Api api;
 
     @BeforeEach
@@ -49,7 +56,8 @@ class MandateServiceIntegrationTests {
     void aRecordedBodyIsStoredPublishedWithCloudEventHeadersAndProjected() {
         String copId = unique("cop");
         ResponseEntity<String> created = api.post("/bodies", Api.cop(copId),
-                Map.of("X-Recorded-By", "secretariat.recorder", "X-Correlation-Id", "corr-" + copId));
+                Map.of("X-Recorded-By", "secretariat.recorder", "X-Correlation-Id", "corr-" + copId,
+                        "traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-01"));
 
         assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.CREATED);
         assertThat(created.getHeaders().getLocation()).hasToString("/bodies/" + copId);
@@ -79,6 +87,8 @@ class MandateServiceIntegrationTests {
         assertThat(header(record, "content-type")).isEqualTo("application/json");
         assertThat(header(record, "ce_recordedby")).isEqualTo("secretariat.recorder");
         assertThat(header(record, "ce_correlationid")).isEqualTo("corr-" + copId);
+        assertThat(header(record, "traceparent")).as("the request's trace goes on in the record")
+                .matches("00-" + TRACE_ID + "-[0-9a-f]{16}-01").doesNotContain("00f067aa0ba902b7");
         JsonNode value = api.read(new String(record.value(), StandardCharsets.UTF_8));
         assertThat(value.get("bodyId").asText()).isEqualTo(copId);
         assertThat(value.at("/profile/shortName").asText()).isEqualTo("COP");
@@ -145,6 +155,33 @@ class MandateServiceIntegrationTests {
                 assertThat(mandate.has("status")).isFalse();
             }
         });
+        assertRecordsMatchTheAsyncApiDocument(List.of(copId, wgId, advise, meeting, recommendations), 6);
+    }
+
+    /** Every record the relay published for the worked example's facts matches the served AsyncAPI document. */
+    private void assertRecordsMatchTheAsyncApiDocument(List<String> keys, int expected) {
+        JsonNode document = api.read(api.get("/asyncapi.json").getBody());
+        assertThat(document.get("asyncapi").asText()).isEqualTo("3.0.0");
+        assertThat(document.at("/channels/mandate-events-v1/address").asText()).isEqualTo(MandateEventTypes.TOPIC);
+        List<ConsumerRecord<String, byte[]>> records = awaitRecords(kafka.getBootstrapServers().get(0),
+                MandateEventTypes.TOPIC, seen -> seen.stream().filter(r -> keys.contains(r.key())).count() >= expected,
+                Duration.ofSeconds(60)).stream().filter(r -> keys.contains(r.key())).toList();
+        SchemaRegistry schemas = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7);
+        for (ConsumerRecord<String, byte[]> record : records) {
+            String type = header(record, "ce_type");
+            JsonNode message = document.at("/components/messages/" + type.substring(type.lastIndexOf('.') + 1));
+            assertThat(message.isMissingNode()).as("a message for " + type).isFalse();
+            assertThat(message.at("/payload/additionalProperties").asBoolean(true)).as("a closed schema").isFalse();
+            assertThat(message.at("/payload/required")).as("every property is written").isNotEmpty();
+            var headers = json.createObjectNode();
+            record.headers().forEach(h -> headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8)));
+            assertThat(schemas.getSchema(message.get("headers")).validate(headers)).as(type + " headers").isEmpty();
+            assertThat(schemas.getSchema(message.get("payload")).validate(api.read(new String(record.value(),
+                    StandardCharsets.UTF_8)))).as(type + " payload").isEmpty();
+        }
+        assertThat(records).extracting(r -> header(r, "ce_type")).contains(MandateEventTypes.typeOf(
+                BodyEstablished.class), MandateEventTypes.typeOf(MandateConferred.class),
+                MandateEventTypes.typeOf(MandateFulfilled.class));
     }
 
     @Test
@@ -219,6 +256,9 @@ class MandateServiceIntegrationTests {
         assertThat(api.get("/actuator/health/readiness").getStatusCode()).isEqualTo(HttpStatus.OK);
         String prometheus = api.get("/actuator/prometheus").getBody();
         assertThat(prometheus).contains("processorName=\"kafka-relay\"", "processorName=\"mandate-projection\"");
+        assertThat(prometheus).as("histogram buckets, to aggregate across replicas")
+                .contains("http_server_requests_seconds_bucket{").containsPattern("commandBus_\\w+_bucket\\{");
+        assertThat(System.getProperty("axoniq.update-checker.disabled")).as("Axon's update checker").isEqualTo("true");
         JsonNode openApi = api.read(api.get("/v3/api-docs").getBody());
         List<String> paths = List.of("/bodies", "/bodies/{id}", "/bodies/{id}/events", "/bodies/{id}/mandates",
                 "/bodies/{id}/renaming", "/bodies/{id}/dissolution", "/bodies/{id}/correction", "/mandates/{id}",

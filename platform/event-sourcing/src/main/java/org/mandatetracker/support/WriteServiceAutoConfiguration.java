@@ -1,5 +1,6 @@
 package org.mandatetracker.support;
 
+import org.mandatetracker.support.asyncapi.AsyncApiController;
 import org.mandatetracker.support.axon.AxonSupport;
 import org.mandatetracker.support.axon.RecordingMetadata;
 import org.mandatetracker.support.command.CommandProblemResponses;
@@ -10,13 +11,13 @@ import org.springframework.context.annotation.Import;
 
 /**
  * What every event-sourced write service of Mandate Tracker shares, on top of {@link ServiceBaseAutoConfiguration}:
- * Axon wiring, recording metadata, the Kafka relay and the command problem responses. A service adds its
- * aggregates, its projection, its controllers, one {@link org.mandatetracker.support.relay.EventPublication}
- * bean naming its topic, and one {@link org.mandatetracker.support.projection.Projections} bean naming its
- * projections' processing groups.
+ * Axon wiring, recording metadata, the Kafka relay and its AsyncAPI document, and the command problem responses. A
+ * service adds its aggregates, its projection, its controllers, one
+ * {@link org.mandatetracker.support.relay.EventPublication} bean naming its topic, and one
+ * {@link org.mandatetracker.support.projection.Projections} bean naming its projections' processing groups.
  */
 @AutoConfiguration(after = ServiceBaseAutoConfiguration.class)
 @Import({AxonSupport.class, RecordingMetadata.class, RelayConfig.class, CommandProblemResponses.class,
-        ProjectionSupport.class})
+        ProjectionSupport.class, AsyncApiController.class})
 public class WriteServiceAutoConfiguration {
 }

@@ -30,6 +30,11 @@ public final class MandateEventTypes {
         return TYPE_PREFIX + eventClass.getSimpleName();
     }
 
+    /** Every event record, by its CloudEvents type. */
+    public static Map<String, Class<?>> all() {
+        return BY_TYPE;
+    }
+
     public static Optional<Class<?>> classOf(String type) {
         return Optional.ofNullable(BY_TYPE.get(type));
     }

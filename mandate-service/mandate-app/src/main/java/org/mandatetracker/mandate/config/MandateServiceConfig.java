@@ -13,7 +13,8 @@ class MandateServiceConfig {
 
     @Bean
     EventPublication mandateEvents() {
-        return new EventPublication(MandateEventTypes.TOPIC, MandateEventTypes.SOURCE, MandateEventTypes::typeOf);
+        return new EventPublication(MandateEventTypes.TOPIC, MandateEventTypes.SOURCE, MandateEventTypes::typeOf,
+                MandateEventTypes.all());
     }
 
     /** The read model sees each event once, and dead-letters one it cannot apply. */

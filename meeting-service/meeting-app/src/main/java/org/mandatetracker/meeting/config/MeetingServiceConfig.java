@@ -13,7 +13,8 @@ class MeetingServiceConfig {
 
     @Bean
     EventPublication meetingEvents() {
-        return new EventPublication(MeetingEventTypes.TOPIC, MeetingEventTypes.SOURCE, MeetingEventTypes::typeOf);
+        return new EventPublication(MeetingEventTypes.TOPIC, MeetingEventTypes.SOURCE, MeetingEventTypes::typeOf,
+                MeetingEventTypes.all());
     }
 
     /** The read model sees each event once, and dead-letters one it cannot apply. */

@@ -88,7 +88,8 @@ public class AxonSupport {
     @Bean
     CorrelationDataProvider recordingMetadataProvider() {
         return new SimpleCorrelationDataProvider(
-                RecordingMetadata.RECORDED_BY, RecordingMetadata.RECORDED_AT, RecordingMetadata.CORRELATION_ID);
+                RecordingMetadata.RECORDED_BY, RecordingMetadata.RECORDED_AT, RecordingMetadata.CORRELATION_ID,
+                RecordingMetadata.TRACEPARENT);
     }
 
     @Bean

@@ -10,7 +10,13 @@ import org.mandatetracker.support.TrackerProperties;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
+import io.micrometer.tracing.TraceContext;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import org.springframework.beans.factory.ObjectProvider;
+
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,8 +24,9 @@ import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 
 /**
- * Stamps every command with who recorded it ({@code X-Recorded-By}, or a configured default), when, and the
- * request's correlation id. Axon copies these onto every event the command causes.
+ * Stamps every command with who recorded it ({@code X-Recorded-By}, or a configured default), when, the request's
+ * correlation id, and its W3C {@code traceparent}. Axon copies these onto every event the command causes, so the
+ * relay can continue the request's trace when it publishes them.
  */
 public class RecordingMetadata implements MessageDispatchInterceptor<CommandMessage<?>> {
 
@@ -27,22 +34,43 @@ public class RecordingMetadata implements MessageDispatchInterceptor<CommandMess
     public static final String RECORDED_AT = "recordedAt";
     public static final String CORRELATION_ID = "correlationId";
     public static final String RECORDED_BY_HEADER = "X-Recorded-By";
+    public static final String TRACEPARENT = "traceparent";
 
     private static final Pattern RECORDER = Pattern.compile("[^\\p{Cntrl}]{1,100}");
 
     private final String defaultRecorder;
+    private final ObjectProvider<Tracer> tracer;
+    private final ObjectProvider<Propagator> propagator;
 
-    public RecordingMetadata(TrackerProperties properties) {
+    public RecordingMetadata(TrackerProperties properties, ObjectProvider<Tracer> tracer,
+                             ObjectProvider<Propagator> propagator) {
         this.defaultRecorder = properties.recordedByDefault();
+        this.tracer = tracer;
+        this.propagator = propagator;
     }
 
     @Override
     public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(List<? extends CommandMessage<?>> messages) {
-        Map<String, String> metadata = Map.of(
+        Map<String, String> metadata = new HashMap<>(Map.of(
                 RECORDED_BY, recorder(),
                 RECORDED_AT, Instant.now().toString(),
-                CORRELATION_ID, correlationId());
+                CORRELATION_ID, correlationId()));
+        traceContext(metadata);
         return (index, command) -> command.andMetaData(metadata);
+    }
+
+    /** The current span's W3C trace context, when the service is tracing. */
+    private void traceContext(Map<String, String> metadata) {
+        Tracer current = tracer.getIfAvailable();
+        Propagator w3c = propagator.getIfAvailable();
+        TraceContext context = current == null ? null : current.currentTraceContext().context();
+        if (context != null && w3c != null) {
+            w3c.inject(context, metadata, (carrier, key, value) -> {
+                if (key.equals(TRACEPARENT)) {
+                    carrier.put(key, value);
+                }
+            });
+        }
     }
 
     private String recorder() {

@@ -1,18 +1,26 @@
 package org.mandatetracker.support.relay;
 
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.mandatetracker.support.TrackerProperties;
+import org.mandatetracker.support.axon.RecordingMetadata;
+import org.springframework.beans.factory.ObjectProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -38,8 +46,13 @@ class KafkaRelay {
     private final Duration sendTimeout;
     private volatile boolean topicReady;
 
+    private final ObjectProvider<Tracer> tracer;
+    private final ObjectProvider<Propagator> propagator;
+
     KafkaRelay(KafkaTemplate<String, byte[]> kafka, KafkaAdmin admin, EventRecords records,
-               TrackerProperties properties) {
+               TrackerProperties properties, ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        this.tracer = tracer;
+        this.propagator = propagator;
         this.kafka = kafka;
         this.admin = admin;
         this.records = records;
@@ -49,7 +62,32 @@ class KafkaRelay {
     @EventHandler
     void relay(EventMessage<?> event, UnitOfWork<?> unitOfWork) {
         ensureTopic();
-        pendingSends(unitOfWork).add(kafka.send(records.toRecord(event)));
+        ProducerRecord<String, byte[]> record = records.toRecord(event);
+        Span span = continuedTrace(event);
+        if (span != null) {
+            // The record names this span, a child of the recording request's, as its W3C traceparent.
+            propagator.getObject().inject(span.context(), record.headers(), (headers, key, value) -> {
+                headers.remove(key);
+                headers.add(key, value.getBytes(StandardCharsets.UTF_8));
+            });
+            span.end();
+        }
+        pendingSends(unitOfWork).add(kafka.send(record));
+    }
+
+    /** A span continuing the trace of the request that recorded the event; none if it carried no trace. */
+    private Span continuedTrace(EventMessage<?> event) {
+        Object traceparent = event.getMetaData().get(RecordingMetadata.TRACEPARENT);
+        Tracer current = tracer.getIfAvailable();
+        Propagator w3c = propagator.getIfAvailable();
+        if (traceparent == null || current == null || w3c == null) {
+            return null;
+        }
+        return w3c.extract(Map.of(RecordingMetadata.TRACEPARENT, traceparent.toString()),
+                        (carrier, key) -> carrier.get(key))
+                .name("relay " + event.getPayloadType().getSimpleName())
+                .kind(Span.Kind.PRODUCER)
+                .start();
     }
 
     private List<CompletableFuture<?>> pendingSends(UnitOfWork<?> unitOfWork) {

@@ -1,0 +1,26 @@
+package org.mandatetracker.support.asyncapi;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.mandatetracker.support.relay.EventPublication;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Serves the service's AsyncAPI document, built once from its event records. */
+@RestController
+public class AsyncApiController {
+
+    private final ObjectNode document;
+
+    AsyncApiController(@Value("${spring.application.name}") String service, EventPublication publication,
+                       ObjectMapper json) {
+        this.document = AsyncApiDocument.of(service, publication, json);
+    }
+
+    @GetMapping(value = "/asyncapi.json", produces = MediaType.APPLICATION_JSON_VALUE)
+    ObjectNode asyncApi() {
+        return document;
+    }
+}

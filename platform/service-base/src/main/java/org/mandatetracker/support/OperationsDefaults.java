@@ -1,0 +1,31 @@
+package org.mandatetracker.support;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+import java.util.Map;
+
+/**
+ * Operational defaults every service shares, below any setting of its own: percentile histograms on HTTP and command
+ * timings (so they can be aggregated across replicas), every request traced (spans leave the process only when an
+ * OTLP endpoint is configured), and Axon's update checker off, since a service should not call an outside host
+ * unasked ({@code AXONIQ_UPDATE_CHECKER_DISABLED=false} turns it back on).
+ */
+public class OperationsDefaults implements EnvironmentPostProcessor {
+
+    static final String UPDATE_CHECKER_DISABLED = "axoniq.update-checker.disabled";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        environment.getPropertySources().addLast(new MapPropertySource("tracker-operations-defaults", Map.of(
+                "management.metrics.distribution.percentiles-histogram.http.server.requests", "true",
+                "management.metrics.distribution.percentiles-histogram.commandBus", "true",
+                "management.tracing.sampling.probability", "1.0")));
+        if (System.getProperty(UPDATE_CHECKER_DISABLED) == null
+                && System.getenv("AXONIQ_UPDATE_CHECKER_DISABLED") == null) {
+            System.setProperty(UPDATE_CHECKER_DISABLED, "true");
+        }
+    }
+}
