@@ -2,6 +2,7 @@ package org.mandatetracker.support;
 
 import org.mandatetracker.support.axon.AxonSupport;
 import org.mandatetracker.support.axon.RecordingMetadata;
+import org.mandatetracker.support.command.CommandApiDocs;
 import org.mandatetracker.support.command.CommandProblemResponses;
 import org.mandatetracker.support.relay.RelayConfig;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -14,6 +15,7 @@ import org.springframework.context.annotation.Import;
  * bean naming its topic.
  */
 @AutoConfiguration(after = ServiceBaseAutoConfiguration.class)
-@Import({AxonSupport.class, RecordingMetadata.class, RelayConfig.class, CommandProblemResponses.class})
+@Import({AxonSupport.class, RecordingMetadata.class, RelayConfig.class, CommandProblemResponses.class,
+        CommandApiDocs.class})
 public class WriteServiceAutoConfiguration {
 }
