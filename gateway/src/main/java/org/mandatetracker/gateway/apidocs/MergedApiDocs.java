@@ -1,6 +1,7 @@
 package org.mandatetracker.gateway.apidocs;
 
 import io.swagger.v3.core.util.Json;
+import io.swagger.v3.core.util.Json31;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.PathItem;
@@ -38,7 +39,8 @@ class MergedApiDocs {
     OpenApiCustomizer mergedServiceDocs(GatewayProperties properties) {
         SimpleClientHttpRequestFactory timeouts = new SimpleClientHttpRequestFactory();
         timeouts.setConnectTimeout(2000);
-        timeouts.setReadTimeout(5000);
+        // A service builds its document on first request, which takes seconds on a cold JVM.
+        timeouts.setReadTimeout(30_000);
         RestClient client = RestClient.builder().requestFactory(timeouts).build();
         Map<String, URI> services = new LinkedHashMap<>();
         services.put("report-service", properties.services().report());
@@ -59,7 +61,8 @@ class MergedApiDocs {
                                     headers.set("X-Internal-Secret", properties.internalSecret());
                                 }
                             }).retrieve().body(String.class);
-                    merge(openApi, Json.mapper().readValue(document, OpenAPI.class));
+                    boolean v31 = Json.mapper().readTree(document).path("openapi").asText().startsWith("3.1");
+                    merge(openApi, (v31 ? Json31.mapper() : Json.mapper()).readValue(document, OpenAPI.class));
                 } catch (Exception e) {
                     log.warn("The API docs of {} could not be read: {}", name, e.toString());
                     missing.add(name);
