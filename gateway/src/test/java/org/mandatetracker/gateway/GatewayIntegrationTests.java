@@ -88,8 +88,9 @@ class GatewayIntegrationTests {
             String paths = name.equals("meeting") ? "\"/meetings\":{\"get\":{\"operationId\":\"meetings\"}}"
                     : "\"/mandates/{id}\":{\"get\":{\"operationId\":\"" + name + "-mandate\"}}"
                     + (name.equals("mandate") ? ",\"/bodies\":{\"post\":{\"operationId\":\"establish\"}}" : "");
-            byte[] docs = ("{\"openapi\":\"3.0.1\",\"servers\":[{\"url\":\"/internal\"}],\"paths\":{" + paths + "},"
-                    + "\"components\":{\"securitySchemes\":{\"bearer\":{\"type\":\"http\",\"scheme\":\"bearer\"}}}}")
+            byte[] docs = ("{\"openapi\":\"" + (name.equals("report") ? "3.1.0" : "3.0.1") + "\",\"servers\":[{\"url\":\"/internal\"}],\"paths\":{" + paths + "},"
+                    + "\"components\":{" + (name.equals("report")
+                    ? "\"schemas\":{\"Note\":{\"type\":[\"string\",\"null\"]}}," : "") + "\"securitySchemes\":{\"bearer\":{\"type\":\"http\",\"scheme\":\"bearer\"}}}}")
                     .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, docs.length);
@@ -304,6 +305,7 @@ class GatewayIntegrationTests {
         assertThat(docs.at("/paths/~1meetings/get/operationId").asText()).isEqualTo("meetings");
         assertThat(docs.at("/paths/~1bodies/post/operationId").asText()).isEqualTo("establish");
         assertThat(docs.at("/components/securitySchemes/bearer/scheme").asText()).isEqualTo("bearer");
+        assertThat(docs.at("/info/description").asText()).doesNotContain("Not shown");
         assertThat(received.get("report").header("X-Internal-Secret")).isEqualTo("internal-test-secret");
         HttpResponse<String> ui = send("GET", "/v3/api-docs/swagger-config", null, Map.of(), null);
         assertThat(JSON.readTree(ui.body()).at("/urls/0/url").asText()).isEqualTo("/v3/api-docs");
