@@ -90,6 +90,21 @@ class GatewayIntegrationTests {
         received.put(name, new Received(exchange.getRequestMethod(), target,
                 Map.copyOf(exchange.getRequestHeaders())));
         exchange.getResponseHeaders().set("X-Correlation-Id", "the-service-copy");
+        if (exchange.getRequestURI().getPath().equals("/v3/api-docs")) {
+            // A mandate is read from report-service; mandate-service documents its internal read of it too.
+            String paths = name.equals("meeting") ? "\"/meetings\":{\"get\":{\"operationId\":\"meetings\"}}"
+                    : "\"/mandates/{id}\":{\"get\":{\"operationId\":\"" + name + "-mandate\"}}"
+                    + (name.equals("mandate") ? ",\"/bodies\":{\"post\":{\"operationId\":\"establish\"}}" : "");
+            byte[] docs = ("{\"openapi\":\"" + (name.equals("report") ? "3.1.0" : "3.0.1") + "\",\"servers\":[{\"url\":\"/internal\"}],\"paths\":{" + paths + "},"
+                    + "\"components\":{" + (name.equals("report")
+                    ? "\"schemas\":{\"Note\":{\"type\":[\"string\",\"null\"]}}," : "") + "\"securitySchemes\":{\"bearer\":{\"type\":\"http\",\"scheme\":\"bearer\"}}}}")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, docs.length);
+            exchange.getResponseBody().write(docs);
+            exchange.close();
+            return;
+        }
         if (exchange.getRequestURI().getPath().endsWith("/quiet-stream")) {
             exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
             exchange.sendResponseHeaders(200, 0);
@@ -284,6 +299,23 @@ class GatewayIntegrationTests {
                     assertThat(type).startsWith("text/event-stream"));
             assertThat(lines.iterator().next()).isEqualTo("retry: 3000");
         }
+    }
+
+    @Test
+    void theGatewaysOwnApiDocsMergeTheServicesAtThePublicPath() throws Exception {
+        HttpResponse<String> response = send("GET", "/v3/api-docs", null, Map.of(), null);
+        assertThat(response.statusCode()).isEqualTo(200);
+        var docs = JSON.readTree(response.body());
+        assertThat(docs.at("/servers/0/url").asText()).isEqualTo("/api");
+        assertThat(docs.at("/paths/~1mandates~1{id}/get/operationId").asText()).as("routed to report-service")
+                .isEqualTo("report-mandate");
+        assertThat(docs.at("/paths/~1meetings/get/operationId").asText()).isEqualTo("meetings");
+        assertThat(docs.at("/paths/~1bodies/post/operationId").asText()).isEqualTo("establish");
+        assertThat(docs.at("/components/securitySchemes/bearer/scheme").asText()).isEqualTo("bearer");
+        assertThat(docs.at("/info/description").asText()).doesNotContain("Not shown");
+        assertThat(received.get("report").header("X-Internal-Secret")).isEqualTo("internal-test-secret");
+        HttpResponse<String> ui = send("GET", "/v3/api-docs/swagger-config", null, Map.of(), null);
+        assertThat(JSON.readTree(ui.body()).at("/urls/0/url").asText()).isEqualTo("/v3/api-docs");
     }
 
     @Test

@@ -189,6 +189,65 @@ class EndToEndIntegrationTests {
     }
 
     @Test
+    void swaggerUiCanCallTheApiFromTheServedDocumentsServer() throws Exception {
+        JsonNode docs = get("/v3/api-docs");
+        assertThat(docs.at("/info/description").asText()).doesNotContain("Not shown");
+        URI server = URI.create(GATEWAY + "/").resolve(docs.at("/servers/0/url").asText());
+        assertThat(docs.at("/paths/~1bodies~1{id}~1mandates/get").isMissingNode()).isFalse();
+        HttpResponse<String> read = send("GET", server + "/bodies/{id}/mandates".replace("{id}", "ctoc-wg-tip")
+                + "?asOf=2011-01-01", null, null);
+        assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+        assertThat(json.readTree(read.body())).hasSize(3);
+
+        JsonNode example = docs.at("/paths/~1bodies/post/requestBody/content/application~1json/examples")
+                .findValue("value");
+        HttpResponse<String> written = send("POST", server + "/bodies", recorderToken, example.toString());
+        assertThat(written.statusCode()).as("the documented example is the worked example's: " + written.body())
+                .isEqualTo(200);
+        assertThat(json.readTree(written.body()).get("outcome").asText()).isEqualTo("UNCHANGED");
+    }
+
+    @Test
+    void aCreatedBodysLocationLeadsToItThroughTheGateway() throws Exception {
+        String id = "e2e-body-" + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> created = send("POST", GATEWAY + "/api/bodies", recorderToken, """
+                {"id": "%s", "name": "Working Group on Firearms", "shortName": "WG on Firearms", "kind": "WORKING_GROUP",
+                 "parentBodyId": "ctoc-cop",
+                 "establishedOn": "2010-10-22", "establishedBy": {"document": "5/4", "paragraph": "1"}}"""
+                .formatted(id));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String location = created.headers().firstValue("Location").orElseThrow();
+        assertThat(location).isEqualTo("/api/bodies/" + id);
+        HttpResponse<String> followed = send("GET", GATEWAY + location, readerToken, null);
+        assertThat(followed.statusCode()).as(followed.body()).isEqualTo(200);
+        assertThat(json.readTree(followed.body()).get("name").asText()).isEqualTo("Working Group on Firearms");
+
+        HttpResponse<String> missing = send("GET", GATEWAY + "/api/bodies/no-such-body/timeline", readerToken, null);
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(json.readTree(missing.body()).get("instance").asText())
+                .isEqualTo("/api/bodies/no-such-body/timeline");
+    }
+
+    @Test
+    void readsThroughTheGatewayCarryOneCorrelationIdAnETagAndGzip() throws Exception {
+        String timeline = GATEWAY + "/api/bodies/ctoc-wg-tip/timeline";
+        HttpResponse<byte[]> zipped = http.send(HttpRequest.newBuilder(URI.create(timeline))
+                .header("Accept-Encoding", "gzip").header("X-Correlation-Id", "e2e-once").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(zipped.statusCode()).isEqualTo(200);
+        assertThat(zipped.headers().allValues("X-Correlation-Id")).containsExactly("e2e-once");
+        assertThat(zipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        JsonNode entries = json.readTree(new java.util.zip.GZIPInputStream(
+                new java.io.ByteArrayInputStream(zipped.body())));
+        assertThat(entries.size()).isGreaterThan(5);
+        String etag = zipped.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<byte[]> unchanged = http.send(HttpRequest.newBuilder(URI.create(timeline))
+                .header("Accept-Encoding", "gzip").header("If-None-Match", etag).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(unchanged.statusCode()).isEqualTo(304);
+    }
+
+    @Test
     void onlyRecordersWriteAndServicesAnswerOnlyTheGateway() throws Exception {
         String body = "{\"name\": \"x\"}";
         assertThat(send("POST", GATEWAY + "/api/bodies", readerToken, body).statusCode()).isEqualTo(403);

@@ -3,6 +3,7 @@ package org.mandatetracker.support;
 import org.mandatetracker.support.asyncapi.AsyncApiController;
 import org.mandatetracker.support.axon.AxonSupport;
 import org.mandatetracker.support.axon.RecordingMetadata;
+import org.mandatetracker.support.command.CommandApiDocs;
 import org.mandatetracker.support.command.CommandProblemResponses;
 import org.mandatetracker.support.projection.ProjectionSupport;
 import org.mandatetracker.support.relay.RelayConfig;
@@ -18,6 +19,6 @@ import org.springframework.context.annotation.Import;
  */
 @AutoConfiguration(after = ServiceBaseAutoConfiguration.class)
 @Import({AxonSupport.class, RecordingMetadata.class, RelayConfig.class, CommandProblemResponses.class,
-        ProjectionSupport.class, AsyncApiController.class})
+        ProjectionSupport.class, AsyncApiController.class, CommandApiDocs.class})
 public class WriteServiceAutoConfiguration {
 }

@@ -1,6 +1,7 @@
 package org.mandatetracker.support;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.mandatetracker.support.apidocs.ApiDocs;
 import org.mandatetracker.support.consume.ConsumerSupport;
 import org.mandatetracker.support.jdbc.JsonColumns;
 import org.mandatetracker.support.web.ConditionalGetFilter;
@@ -26,7 +27,7 @@ import org.springframework.web.filter.ForwardedHeaderFilter;
  */
 @AutoConfiguration(before = WebMvcAutoConfiguration.class)
 @EnableConfigurationProperties(TrackerProperties.class)
-@Import({JsonConfig.class, RequestIntegrity.class, ProblemResponses.class, ContainerProblems.class,
+@Import({ApiDocs.class, JsonConfig.class, RequestIntegrity.class, ProblemResponses.class, ContainerProblems.class,
         CorrelationIdFilter.class, InternalSecretFilter.class, ConditionalGetFilter.class, ConsumerSupport.class})
 public class ServiceBaseAutoConfiguration {
 

@@ -1,5 +1,6 @@
 package org.mandatetracker.report.web;
 
+import org.mandatetracker.support.apidocs.Creates;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -46,7 +47,11 @@ class SubscriptionController {
     }
 
     @GetMapping(value = "/recommendations/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    @Operation(summary = "Server-sent events, one per new recommendation; reconnect with Last-Event-ID to resume")
+    @Operation(summary = "Server-sent events, one per new recommendation; reconnect with Last-Event-ID to resume",
+            description = "The headers and a first comment (`: subscribed`) with `retry: 3000` (milliseconds to wait "
+                    + "before reconnecting) arrive at once. Each new recommendation is an event named "
+                    + "RecommendationAdopted whose id is its place in the feed; send it back as Last-Event-ID to resume "
+                    + "after it. A comment line (`: keep-alive`) every 15 s keeps proxies from closing an idle stream.")
     ResponseEntity<SseEmitter> stream(@RequestParam(required = false) String body,
                                       @RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId) {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).header("X-Accel-Buffering", "no")
@@ -65,6 +70,7 @@ class SubscriptionController {
 
     @PostMapping("/subscriptions")
     @Operation(summary = "Subscribe a webhook to new recommendations; each delivery is a signed CloudEvents POST")
+    @Creates("Subscribed: Location names the subscription, to read it and its deliveries")
     ResponseEntity<Subscriptions.Subscription> subscribe(@Valid @RequestBody SubscriptionRequest request,
                                                          @RequestHeader(name = RECORDED_BY, required = false)
                                                          String caller) {

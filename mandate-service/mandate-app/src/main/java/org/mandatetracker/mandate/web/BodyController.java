@@ -1,5 +1,6 @@
 package org.mandatetracker.mandate.web;
 
+import org.mandatetracker.support.apidocs.Creates;
 import org.mandatetracker.support.web.PublicPath;
 import org.mandatetracker.support.command.CommandReceipt;
 import org.mandatetracker.support.web.InvalidRequest;
@@ -50,6 +51,7 @@ class BodyController {
 
     @PostMapping
     @Operation(summary = "Record that a decision established a body")
+    @Creates(value = "Recorded: the body is established", replay = "Already recorded: an identical request repeated; nothing new was recorded")
     ResponseEntity<CommandReceipt> establish(@Valid @RequestBody BodyRequests.Establishment request) {
         String id = request.id() != null ? request.id() : UUID.randomUUID().toString();
         Outcome outcome = commands.sendAndWait(new EstablishBody(
@@ -85,6 +87,7 @@ class BodyController {
 
     @PostMapping("/{id}/mandates")
     @Operation(summary = "Record that a decision conferred a mandate on the body")
+    @Creates(value = "Recorded: the mandate is conferred", replay = "Already recorded: an identical request repeated; nothing new was recorded")
     ResponseEntity<CommandReceipt> confer(@PathVariable String id,
                                           @Valid @RequestBody MandateRequests.Conferral request) {
         String mandateId = request.id() != null ? request.id() : UUID.randomUUID().toString();

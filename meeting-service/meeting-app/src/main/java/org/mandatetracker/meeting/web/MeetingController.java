@@ -1,5 +1,6 @@
 package org.mandatetracker.meeting.web;
 
+import org.mandatetracker.support.apidocs.Creates;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -51,6 +52,7 @@ class MeetingController {
 
     @PostMapping("/meetings")
     @Operation(summary = "Record that a meeting of a body was scheduled")
+    @Creates(value = "Recorded: the meeting is scheduled", replay = "Already recorded: an identical request repeated; nothing new was recorded")
     ResponseEntity<CommandReceipt> schedule(@Valid @RequestBody MeetingRequests.Scheduling request) {
         String id = request.id() != null ? request.id() : UUID.randomUUID().toString();
         Outcome outcome = commands.sendAndWait(new ScheduleMeeting(id, request.bodyId(), request.title().strip(),
