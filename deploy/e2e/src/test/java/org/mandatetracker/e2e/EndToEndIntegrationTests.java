@@ -2,6 +2,13 @@ package org.mandatetracker.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -13,6 +20,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -226,6 +235,55 @@ class EndToEndIntegrationTests {
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(json.readTree(missing.body()).get("instance").asText())
                 .isEqualTo("/api/bodies/no-such-body/timeline");
+    }
+
+    /**
+     * A W3C trace a client starts at the gateway goes on through mandate-service into the Kafka record of the event it
+     * recorded, and report-service logs that record under the same trace id.
+     */
+    @Test
+    void aTraceStartedAtTheGatewayReachesTheKafkaRecordAndReportServicesLog() throws Exception {
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String id = "e2e-trace-" + traceId.substring(0, 8);
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(GATEWAY + "/api/bodies"))
+                .header("Authorization", "Bearer " + recorderToken).header("Content-Type", "application/json")
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"id": "%s", "name": "Traced group", "shortName": "TG", "kind": "WORKING_GROUP",
+                         "establishedOn": "2010-10-22", "establishedBy": {"document": "5/4"}}""".formatted(id)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+        Properties consumer = new Properties();
+        consumer.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + LaunchedSystem.port(1012));
+        consumer.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        consumer.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        String traceparent = null;
+        try (KafkaConsumer<String, byte[]> records = new KafkaConsumer<>(consumer)) {
+            List<TopicPartition> partitions = records.partitionsFor("mandate.events.v1").stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            records.assign(partitions);
+            records.seekToBeginning(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (traceparent == null && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> record : records.poll(Duration.ofMillis(500))) {
+                    Header header = record.headers().lastHeader("traceparent");
+                    if (id.equals(record.key()) && header != null) {
+                        traceparent = new String(header.value(), StandardCharsets.UTF_8);
+                    }
+                }
+            }
+        }
+        assertThat(traceparent).as("the traceparent on the record of " + id).startsWith("00-" + traceId + "-");
+
+        Path log = RUN.resolve("logs/report-service.log");
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline && Files.readAllLines(log).stream()
+                .noneMatch(line -> line.contains(traceId) && line.contains("Stored") && line.contains(id))) {
+            Thread.sleep(500);
+        }
+        assertThat(Files.readAllLines(log)).as("report-service's log line for the record")
+                .anyMatch(line -> line.contains(traceId) && line.contains("Stored") && line.contains(id));
     }
 
     @Test

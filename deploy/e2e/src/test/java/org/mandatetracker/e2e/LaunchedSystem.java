@@ -27,12 +27,16 @@ final class LaunchedSystem implements BeforeAllCallback, ExtensionContext.Store.
     static final int PORT_BASE = Integer.getInteger("e2e.portBase", 18080);
     static final String GATEWAY = "http://127.0.0.1:" + PORT_BASE;
     static final String WEB = "http://127.0.0.1:" + (PORT_BASE + 4);
-    private static final Map<String, String> ENV = Map.of(
-            "MT_RUN_DIR", RUN.toString(),
-            "MT_DB_SUFFIX", "_e2e_" + UUID.randomUUID().toString().substring(0, 6),
-            "GATEWAY_PORT", port(0), "MANDATE_PORT", port(1), "MEETING_PORT", port(2), "REPORT_PORT", port(3),
-            "WEB_PORT", port(4), "KAFKA_PORT", port(1012), "KAFKA_CONTROLLER_PORT", port(1013),
-            "MT_START_TIMEOUT", "600");
+    /** report-service's log line for each consumed record, which carries the record's trace id. */
+    static final String CONSUMER_LOG = "org.mandatetracker.report.projection.TopicConsumers";
+    private static final Map<String, String> ENV = Map.ofEntries(
+            Map.entry("MT_RUN_DIR", RUN.toString()),
+            Map.entry("MT_DB_SUFFIX", "_e2e_" + UUID.randomUUID().toString().substring(0, 6)),
+            Map.entry("GATEWAY_PORT", port(0)), Map.entry("MANDATE_PORT", port(1)),
+            Map.entry("MEETING_PORT", port(2)), Map.entry("REPORT_PORT", port(3)), Map.entry("WEB_PORT", port(4)),
+            Map.entry("KAFKA_PORT", port(1012)), Map.entry("KAFKA_CONTROLLER_PORT", port(1013)),
+            Map.entry("MT_START_TIMEOUT", "600"),
+            Map.entry("REPORT_JAVA_OPTS", "-Dlogging.level." + CONSUMER_LOG + "=DEBUG"));
 
     private static Properties tokens;
 
