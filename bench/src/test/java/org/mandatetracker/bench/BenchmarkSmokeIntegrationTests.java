@@ -1,6 +1,7 @@
 package org.mandatetracker.bench;
 
 import org.junit.jupiter.api.Test;
+import org.mandatetracker.bench.measure.Query;
 import org.mandatetracker.bench.report.Results;
 import org.mandatetracker.bench.report.Row;
 
@@ -42,7 +43,7 @@ class BenchmarkSmokeIntegrationTests {
         Map<String, List<Row>> sections = results.rows().stream().collect(Collectors.groupingBy(Row::section));
         assertThat(sections).containsOnlyKeys("start-up", "jdbc", "kafka", "http-floor", "seed", "query", "write",
                 "visibility", "raw-consume", "rebuild", "rss");
-        assertThat(sections.get("query")).hasSize(5 * 2);
+        assertThat(sections.get("query")).hasSize(Query.values().length * 2);
         assertThat(sections.get("visibility")).hasSize(2 * 2);
         results.rows().forEach(row -> {
             assertThat(row.count()).as(row.measure() + " at " + row.clients()).isPositive();
