@@ -10,12 +10,14 @@ import java.time.Duration;
  *
  * @param recordedByDefault who is named as recorder when a request has no {@code X-Recorded-By} header
  * @param snapshotThreshold aggregates are snapshotted every this many events
+ * @param aggregateCacheSize how many recently used aggregates a write service keeps in memory between commands
  * @param internalSecret    when set, requests must carry it in {@code X-Internal-Secret}, as the gateway does
  */
 @ConfigurationProperties("tracker")
 public record TrackerProperties(
         @DefaultValue("anonymous") String recordedByDefault,
         @DefaultValue("50") int snapshotThreshold,
+        @DefaultValue("2048") int aggregateCacheSize,
         @DefaultValue Kafka kafka,
         String internalSecret) {
 

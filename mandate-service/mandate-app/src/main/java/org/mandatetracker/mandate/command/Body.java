@@ -32,7 +32,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * content is a harmless replay; with different content it is a conflict. The same holds for its dissolution, which
  * revision 2 keeps (snapshots of earlier revisions are passed over and the body is rebuilt from its events).
  */
-@Aggregate(snapshotTriggerDefinition = AxonSupport.SNAPSHOT_TRIGGER, lockFactory = AxonSupport.AGGREGATE_LOCKS)
+@Aggregate(snapshotTriggerDefinition = AxonSupport.SNAPSHOT_TRIGGER, lockFactory = AxonSupport.AGGREGATE_LOCKS,
+        cache = AxonSupport.AGGREGATE_CACHE)
 @Revision("2")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public class Body {

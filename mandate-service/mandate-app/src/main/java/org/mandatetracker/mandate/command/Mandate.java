@@ -36,7 +36,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * closing records for that; snapshots of earlier revisions are passed over and the mandate is rebuilt from its
  * events.
  */
-@Aggregate(snapshotTriggerDefinition = AxonSupport.SNAPSHOT_TRIGGER, lockFactory = AxonSupport.AGGREGATE_LOCKS)
+@Aggregate(snapshotTriggerDefinition = AxonSupport.SNAPSHOT_TRIGGER, lockFactory = AxonSupport.AGGREGATE_LOCKS,
+        cache = AxonSupport.AGGREGATE_CACHE)
 @Revision("2")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public class Mandate {

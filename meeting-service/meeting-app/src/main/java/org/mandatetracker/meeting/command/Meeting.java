@@ -47,7 +47,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * Revision 3 is this shape; snapshots of earlier revisions are passed over and the meeting is rebuilt from its
  * events.
  */
-@Aggregate(snapshotTriggerDefinition = AxonSupport.SNAPSHOT_TRIGGER, lockFactory = AxonSupport.AGGREGATE_LOCKS)
+@Aggregate(snapshotTriggerDefinition = AxonSupport.SNAPSHOT_TRIGGER, lockFactory = AxonSupport.AGGREGATE_LOCKS,
+        cache = AxonSupport.AGGREGATE_CACHE)
 @Revision("3")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public class Meeting {

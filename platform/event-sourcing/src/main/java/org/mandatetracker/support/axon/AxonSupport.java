@@ -1,5 +1,7 @@
 package org.mandatetracker.support.axon;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.common.caching.Cache;
 import org.axonframework.common.lock.LockFactory;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -13,6 +15,7 @@ import org.mandatetracker.support.TrackerProperties;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
 
@@ -28,6 +31,9 @@ public class AxonSupport {
     /** The name aggregates give in {@code @Aggregate(lockFactory = ...)}. */
     public static final String AGGREGATE_LOCKS = "aggregateLocks";
 
+    /** The name aggregates give in {@code @Aggregate(cache = ...)}. */
+    public static final String AGGREGATE_CACHE = "aggregateCache";
+
     /** Events a pooled processor's stream reads ahead of its coordinator. */
     private static final int READ_AHEAD = 1024;
 
@@ -35,6 +41,12 @@ public class AxonSupport {
     @Bean(SNAPSHOT_TRIGGER)
     SnapshotTriggerDefinition snapshotTrigger(Snapshotter snapshotter, TrackerProperties properties) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, properties.snapshotThreshold());
+    }
+
+    /** Recently used aggregates stay in memory between commands, checked against the event store on every load. */
+    @Bean(AGGREGATE_CACHE)
+    Cache aggregateCache(DataSource dataSource, MeterRegistry meters, TrackerProperties properties) {
+        return new VerifiedAggregateCache(properties.aggregateCacheSize(), new JdbcTemplate(dataSource), meters);
     }
 
     /** Commands to one aggregate take turns, in arrival order; one that has waited 10 s is answered 503. */
