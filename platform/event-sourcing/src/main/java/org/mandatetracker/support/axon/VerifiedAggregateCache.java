@@ -32,6 +32,7 @@ final class VerifiedAggregateCache implements Cache {
     private final Counter hits;
     private final Counter misses;
     private final Counter stale;
+    private final Counter collected;
 
     VerifiedAggregateCache(int capacity, JdbcTemplate jdbc, MeterRegistry meters) {
         this.entries = new LinkedHashMap<>(64, 0.75f, true) {
@@ -44,14 +45,15 @@ final class VerifiedAggregateCache implements Cache {
         this.hits = lookups(meters, "hit");
         this.misses = lookups(meters, "miss");
         this.stale = lookups(meters, "stale");
+        this.collected = lookups(meters, "collected");
         Gauge.builder("tracker.aggregate.cache.size", this, VerifiedAggregateCache::size)
                 .description("Aggregates held in memory").register(meters);
     }
 
     private static Counter lookups(MeterRegistry meters, String result) {
         return Counter.builder("tracker.aggregate.cache")
-                .description("Aggregate loads answered from memory (hit), from the event store (miss), or from the "
-                        + "event store because another writer had appended since (stale)")
+                .description("Aggregate loads answered from memory (hit), or from the event store: not held (miss), "
+                        + "taken back by the collector (collected), or appended to by another writer since (stale)")
                 .tag("result", result)
                 .register(meters);
     }
@@ -59,7 +61,16 @@ final class VerifiedAggregateCache implements Cache {
     @Override
     @SuppressWarnings("unchecked")
     public <K, V> V get(K key) {
-        Object value = held(key);
+        Object value;
+        synchronized (this) {
+            SoftReference<Object> reference = entries.get(key);
+            value = reference == null ? null : reference.get();
+            if (reference != null && value == null) {
+                entries.remove(key);
+                collected.increment();
+                return null;
+            }
+        }
         if (value == null) {
             misses.increment();
             return null;
@@ -75,11 +86,7 @@ final class VerifiedAggregateCache implements Cache {
 
     private synchronized Object held(Object key) {
         SoftReference<Object> reference = entries.get(key);
-        Object value = reference == null ? null : reference.get();
-        if (reference != null && value == null) {
-            entries.remove(key);
-        }
-        return value;
+        return reference == null ? null : reference.get();
     }
 
     private boolean isCurrent(Object key, AggregateCacheEntry<?> entry) {

@@ -28,15 +28,24 @@ public class ConsumerSupport {
 
     /**
      * A failing record is retried with growing pauses, then parked; spring-kafka's default would log it and commit
-     * past it.
+     * past it. While it fails for a transient reason, such as the database being down, it is retried until that
+     * passes and never parked; a failure of another kind then starts its count afresh.
      */
     @Bean
     CommonErrorHandler retryThenPark(ParkedRecords parked,
                                      @Value("${tracker.kafka.consumer-retry-for:10s}") Duration retryFor) {
+        DefaultErrorHandler handler = new DefaultErrorHandler(parked, pauses(retryFor.toMillis()));
+        handler.setBackOffFunction((record, failure) -> TransientFailures.isTransient(failure)
+                ? pauses(ExponentialBackOff.DEFAULT_MAX_ELAPSED_TIME) : null);
+        handler.setResetStateOnExceptionChange(true);
+        return handler;
+    }
+
+    private static ExponentialBackOff pauses(long maxElapsedMillis) {
         ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
         backOff.setMaxInterval(2_000);
-        backOff.setMaxElapsedTime(retryFor.toMillis());
-        return new DefaultErrorHandler(parked, backOff);
+        backOff.setMaxElapsedTime(maxElapsedMillis);
+        return backOff;
     }
 
     /** Readiness is down while a listener is not consuming ({@code kafkaConsumers} in the health groups). */

@@ -1,0 +1,43 @@
+package org.mandatetracker.support.consume;
+
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
+import java.util.Set;
+
+/**
+ * Tells a failure that says nothing about the record (the database is down, restarting, out of connections, or
+ * chose this transaction as a deadlock victim) from one that does. A record failing for a transient reason is
+ * retried until the reason passes, never parked: parking it would hold back a record that is fine.
+ */
+final class TransientFailures {
+
+    /** SQLSTATE classes: connection exception, insufficient resources, operator intervention (e.g. shutdown). */
+    private static final Set<String> TRANSIENT_CLASSES = Set.of("08", "53", "57");
+
+    /** SQLSTATEs: serialization failure, deadlock detected. */
+    private static final Set<String> TRANSIENT_STATES = Set.of("40001", "40P01");
+
+    private TransientFailures() {
+    }
+
+    static boolean isTransient(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TransientDataAccessException || cause instanceof DataAccessResourceFailureException
+                    || cause instanceof CannotCreateTransactionException || cause instanceof SQLTransientException
+                    || cause instanceof SQLRecoverableException) {
+                return true;
+            }
+            String state = cause instanceof SQLException sql ? sql.getSQLState() : null;
+            if (state != null && state.length() == 5
+                    && (TRANSIENT_STATES.contains(state) || TRANSIENT_CLASSES.contains(state.substring(0, 2)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
