@@ -26,6 +26,7 @@ import java.lang.annotation.Target;
         "report.webhooks.breaker-open-for=1s",
         "report.stream.poll-interval=100ms",
         "tracker.kafka.consumer-retry-for=1s",
+        "spring.datasource.hikari.connection-timeout=1000",
         "spring.kafka.producer.value-serializer=org.apache.kafka.common.serialization.ByteArraySerializer"})
 @Import(TestInfrastructure.class)
 public @interface ReportServiceIntegrationTest {

@@ -71,6 +71,30 @@ public final class LocalPostgres {
         return name;
     }
 
+    /**
+     * Takes a test database away from its users, as an outage would: it refuses new connections and its open ones
+     * are ended. Closing the returned handle gives it back.
+     */
+    public static AutoCloseable outage(String database) {
+        if (!created.contains(database)) {
+            throw new IllegalArgumentException("Only a database these tests created can be taken away: " + database);
+        }
+        allowConnections(database, false);
+        return () -> allowConnections(database, true);
+    }
+
+    private static void allowConnections(String database, boolean allow) {
+        try (Connection admin = adminConnection(); Statement statement = admin.createStatement()) {
+            statement.execute("ALTER DATABASE " + database + " ALLOW_CONNECTIONS " + allow);
+            if (!allow) {
+                statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '"
+                        + database + "'");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot change whether " + database + " accepts connections", e);
+        }
+    }
+
     private static void dropStale(Statement statement) throws SQLException {
         long staleBefore = Instant.now().minus(STALE_AFTER).getEpochSecond();
         List<String> stale = new ArrayList<>();

@@ -1,0 +1,80 @@
+package org.mandatetracker.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+import org.mandatetracker.citation.SourceCitation;
+import org.mandatetracker.mandate.api.BodyDissolved;
+import org.mandatetracker.testsupport.LocalPostgres;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Records that arrive while the database is away are retried until it is back, then applied; none is parked,
+ * however long the outage outlasts the retries a failing record gets. The service is ready again afterwards.
+ */
+@ReportServiceIntegrationTest
+class DatabaseOutageIntegrationTests {
+
+    private static final Duration OUTAGE = Duration.ofSeconds(8);
+
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
+    @Autowired
+    KafkaAdmin admin;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TestRestTemplate rest;
+
+    @Test
+    void recordsArrivingDuringAnOutageAreAppliedWhenTheDatabaseIsBackAndNoneIsParked() throws Exception {
+        Publisher publisher = new Publisher(kafka, json, admin);
+        String prefix = "outage-" + UUID.randomUUID().toString().substring(0, 6);
+        publisher.send(dissolved(publisher, prefix + "-before"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> facts(prefix) == 1);
+        String database = jdbc.sql("SELECT current_database()").query(String.class).single();
+
+        try (AutoCloseable outage = LocalPostgres.outage(database)) {
+            List<ProducerRecord<String, byte[]>> during = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                during.add(dissolved(publisher, prefix + "-" + i));
+            }
+            publisher.send(during);
+            Thread.sleep(OUTAGE.toMillis());
+        }
+
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
+            assertThat(facts(prefix)).isEqualTo(7);
+            assertThat(rest.getForEntity("/actuator/health/readiness", String.class).getStatusCode())
+                    .isEqualTo(HttpStatus.OK);
+        });
+        assertThat(jdbc.sql("SELECT count(*) FROM parked_record WHERE record_key LIKE ?").param(prefix + "-%")
+                .query(Long.class).single()).as("records parked for the outage").isZero();
+    }
+
+    private static ProducerRecord<String, byte[]> dissolved(Publisher publisher, String bodyId) {
+        return publisher.record(new BodyDissolved(bodyId, LocalDate.of(2020, 1, 1), SourceCitation.of("9/9", null)),
+                "recorder");
+    }
+
+    private long facts(String prefix) {
+        return jdbc.sql("SELECT count(*) FROM fact WHERE body_id LIKE ?").param(prefix + "-%").query(Long.class)
+                .single();
+    }
+}
