@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * Operational defaults every service shares, below any setting of its own: percentile histograms on HTTP and command
- * timings (so they can be aggregated across replicas), every request traced (spans leave the process only when an
+ * timings (so they can be aggregated across replicas), one trace in ten sampled unless a caller's traceparent has
+ * decided (sampling every request cost a measurable share of each command's CPU; spans leave the process only when an
  * OTLP endpoint is configured), and Axon's update checker off, since a service should not call an outside host
  * unasked ({@code AXONIQ_UPDATE_CHECKER_DISABLED=false} turns it back on).
  */
@@ -22,7 +23,7 @@ public class OperationsDefaults implements EnvironmentPostProcessor {
         environment.getPropertySources().addLast(new MapPropertySource("tracker-operations-defaults", Map.of(
                 "management.metrics.distribution.percentiles-histogram.http.server.requests", "true",
                 "management.metrics.distribution.percentiles-histogram.commandBus", "true",
-                "management.tracing.sampling.probability", "1.0")));
+                "management.tracing.sampling.probability", "0.1")));
         if (System.getProperty(UPDATE_CHECKER_DISABLED) == null
                 && System.getenv("AXONIQ_UPDATE_CHECKER_DISABLED") == null) {
             System.setProperty(UPDATE_CHECKER_DISABLED, "true");
