@@ -16,6 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -53,7 +54,7 @@ class GatewayIntegrationTests {
     static final String SECRET = "a-local-test-secret-of-at-least-32-bytes";
 
     /** What one downstream received last, by service; {@code path} includes the query. */
-    record Received(String method, String path, Map<String, List<String>> headers) {
+    record Received(String method, String path, Map<String, List<String>> headers, int bodyLength) {
         String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);
@@ -82,13 +83,14 @@ class GatewayIntegrationTests {
     }
 
     private static void answer(String name, HttpExchange exchange) throws IOException {
+        int bodyLength;
         try (InputStream body = exchange.getRequestBody()) {
-            body.readAllBytes();
+            bodyLength = body.readAllBytes().length;
         }
         URI uri = exchange.getRequestURI();
         String target = uri.getRawQuery() == null ? uri.getRawPath() : uri.getRawPath() + "?" + uri.getRawQuery();
         received.put(name, new Received(exchange.getRequestMethod(), target,
-                Map.copyOf(exchange.getRequestHeaders())));
+                Map.copyOf(exchange.getRequestHeaders()), bodyLength));
         exchange.getResponseHeaders().set("X-Correlation-Id", "the-service-copy");
         if (exchange.getRequestURI().getPath().equals("/v3/api-docs")) {
             // A mandate is read from report-service; mandate-service documents its internal read of it too.
@@ -413,6 +415,33 @@ class GatewayIntegrationTests {
         assertThat(JSON.readTree(limited.body()).path("detail").asText()).contains("wait").contains("Retry-After");
         assertThat(send("GET", "/api/bodies", token("reader", "calm-reader"), Map.of(), null).statusCode())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void aBodySentInChunksIsHeldToTheSameLimitAndOneWithinItArrivesWhole() throws Exception {
+        String recorder = token("recorder", "chunked-recorder");
+        HttpResponse<String> big = sendChunked("/api/bodies", recorder, "{\"text\": \"" + "x".repeat(20_000) + "\"}");
+        assertThat(big.statusCode()).isEqualTo(413);
+        assertThat(big.headers().firstValue("Content-Type")).hasValue("application/problem+json;charset=UTF-8");
+        assertThat(JSON.readTree(big.body()).path("detail").asText()).contains("smaller");
+
+        received.clear();
+        String small = "{\"name\": \"Working Group on Trafficking in Persons\"}";
+        assertThat(sendChunked("/api/bodies", recorder, small).statusCode()).isEqualTo(200);
+        assertThat(received.get("mandate").bodyLength()).isEqualTo(small.length());
+        assertThat(received.get("mandate").header("Content-Length")).isEqualTo(String.valueOf(small.length()));
+    }
+
+    /** A body of unknown length, which the client sends with chunked transfer encoding. */
+    private HttpResponse<String> sendChunked(String path, String token, String body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .version(HttpClient.Version.HTTP_1_1)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

@@ -12,7 +12,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import java.net.URI;
 
-/** The gateway's own request handling errors (no route, a method not taken, a body over the limit) as problems. */
+/** The gateway's own request handling errors (no route, a method not taken) as problems. */
 @RestControllerAdvice
 class GatewayProblemResponses extends ResponseEntityExceptionHandler {
 
@@ -32,9 +32,6 @@ class GatewayProblemResponses extends ResponseEntityExceptionHandler {
         if (ex instanceof HttpRequestMethodNotSupportedException method && method.getSupportedMethods() != null) {
             return method.getMethod() + " is not supported here; use " + String.join(" or ",
                     method.getSupportedMethods());
-        }
-        if (status.value() == 413 && ex instanceof ErrorResponse response && response.getBody().getDetail() != null) {
-            return Problems.advice(413) + " (" + response.getBody().getDetail() + ")";
         }
         return Problems.advice(status.value());
     }

@@ -18,7 +18,6 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
-import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.requestSize;
 import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.setPath;
 import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.stripPrefix;
 import static org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions.route;
@@ -104,8 +103,7 @@ class Routes {
     }
 
     private static Function<ServerRequest, ServerRequest> downstream(GatewayProperties properties) {
-        return requestSize(properties.limits().maxRequestSize())
-                .andThen(stripPrefix(1))
+        return stripPrefix(1)
                 .andThen(internalOnly(properties))
                 .andThen(request -> ServerRequest.from(request).headers(headers -> {
                     headers.remove(RECORDED_BY);

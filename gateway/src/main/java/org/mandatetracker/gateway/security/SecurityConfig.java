@@ -2,6 +2,7 @@ package org.mandatetracker.gateway.security;
 
 import org.mandatetracker.gateway.GatewayProperties;
 import org.mandatetracker.gateway.problem.SecurityProblems;
+import org.mandatetracker.gateway.web.BodyLimitFilter;
 import org.mandatetracker.gateway.web.RateLimitFilter;
 import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2ResourceServerProperties;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,6 +27,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
@@ -80,7 +82,8 @@ class SecurityConfig {
                 .oauth2ResourceServer(server -> server.authenticationEntryPoint(SecurityProblems.unauthorized())
                         .accessDeniedHandler(SecurityProblems.forbidden())
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromClaim(properties.principalClaim()))))
-                .addFilterAfter(new RateLimitFilter(properties), BearerTokenAuthenticationFilter.class);
+                .addFilterAfter(new RateLimitFilter(properties), BearerTokenAuthenticationFilter.class)
+                .addFilterAfter(new BodyLimitFilter(properties.limits().maxRequestSize()), AuthorizationFilter.class);
         return http.build();
     }
 

@@ -5,12 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
 import org.mandatetracker.mandate.api.BodyEstablished;
 import org.mandatetracker.mandate.api.MandateConferred;
 import org.mandatetracker.mandate.api.MandateEventTypes;
 import org.mandatetracker.mandate.api.MandateFulfilled;
+import org.mandatetracker.testsupport.AsyncApiContract;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.kafka.KafkaConnectionDetails;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -160,25 +159,11 @@ class MandateServiceIntegrationTests {
 
     /** Every record the relay published for the worked example's facts matches the served AsyncAPI document. */
     private void assertRecordsMatchTheAsyncApiDocument(List<String> keys, int expected) {
-        JsonNode document = api.read(api.get("/asyncapi.json").getBody());
-        assertThat(document.get("asyncapi").asText()).isEqualTo("3.0.0");
-        assertThat(document.at("/channels/mandate-events-v1/address").asText()).isEqualTo(MandateEventTypes.TOPIC);
         List<ConsumerRecord<String, byte[]>> records = awaitRecords(kafka.getBootstrapServers().get(0),
                 MandateEventTypes.TOPIC, seen -> seen.stream().filter(r -> keys.contains(r.key())).count() >= expected,
                 Duration.ofSeconds(60)).stream().filter(r -> keys.contains(r.key())).toList();
-        SchemaRegistry schemas = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7);
-        for (ConsumerRecord<String, byte[]> record : records) {
-            String type = header(record, "ce_type");
-            JsonNode message = document.at("/components/messages/" + type.substring(type.lastIndexOf('.') + 1));
-            assertThat(message.isMissingNode()).as("a message for " + type).isFalse();
-            assertThat(message.at("/payload/additionalProperties").asBoolean(true)).as("a closed schema").isFalse();
-            assertThat(message.at("/payload/required")).as("every property is written").isNotEmpty();
-            var headers = json.createObjectNode();
-            record.headers().forEach(h -> headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8)));
-            assertThat(schemas.getSchema(message.get("headers")).validate(headers)).as(type + " headers").isEmpty();
-            assertThat(schemas.getSchema(message.get("payload")).validate(api.read(new String(record.value(),
-                    StandardCharsets.UTF_8)))).as(type + " payload").isEmpty();
-        }
+        AsyncApiContract.assertConforms(api.read(api.get("/asyncapi.json").getBody()), MandateEventTypes.TOPIC,
+                records, json);
         assertThat(records).extracting(r -> header(r, "ce_type")).contains(MandateEventTypes.typeOf(
                 BodyEstablished.class), MandateEventTypes.typeOf(MandateConferred.class),
                 MandateEventTypes.typeOf(MandateFulfilled.class));

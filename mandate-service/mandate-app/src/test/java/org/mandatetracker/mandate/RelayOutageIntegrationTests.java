@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.mandatetracker.mandate.Api.unique;
 import static org.mandatetracker.testsupport.TopicRecords.awaitRecords;
 import static org.mandatetracker.testsupport.TopicRecords.header;
@@ -93,6 +94,10 @@ class RelayOutageIntegrationTests {
                 .query(String.class).list();
         assertThat(stored).hasSize(6);
         assertThat(relayedUpTo()).as("nothing can have been relayed without a broker").isLessThan(maxGlobalIndex());
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(relayHealth(api))
+                .as("the relay's own health").isEqualTo("DOWN"));
+        assertThat(rest.getForEntity("/actuator/health/readiness", String.class).getStatusCode())
+                .as("ready for commands while the broker is away").isEqualTo(HttpStatus.OK);
 
         lateBroker = EmbeddedBroker.start(BROKER_PORT);
 
@@ -102,6 +107,7 @@ class RelayOutageIntegrationTests {
             return relayed.containsAll(stored);
         }, Duration.ofSeconds(120));
         assertThat(relayed).containsExactlyInAnyOrderElementsOf(stored);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(relayHealth(api)).isEqualTo("UP"));
 
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 lateBroker.getBrokersAsString()))) {
@@ -113,6 +119,11 @@ class RelayOutageIntegrationTests {
             assertThat(config.get(TopicConfig.RETENTION_MS_CONFIG).value()).isEqualTo("-1");
             assertThat(config.get(TopicConfig.RETENTION_BYTES_CONFIG).value()).isEqualTo("-1");
         }
+    }
+
+    private String relayHealth(Api api) {
+        return api.read(rest.getForEntity("/actuator/health", String.class).getBody()).at("/components/relay/status")
+                .asText();
     }
 
     private long maxGlobalIndex() {

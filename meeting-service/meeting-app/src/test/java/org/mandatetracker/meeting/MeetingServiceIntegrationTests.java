@@ -13,6 +13,7 @@ import org.mandatetracker.mandate.api.BodyKind;
 import org.mandatetracker.mandate.api.BodyProfile;
 import org.mandatetracker.mandate.api.BodyRenamed;
 import org.mandatetracker.meeting.api.MeetingEventTypes;
+import org.mandatetracker.testsupport.AsyncApiContract;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.kafka.KafkaConnectionDetails;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -113,6 +114,8 @@ class MeetingServiceIntegrationTests {
             assertThat(header(record, "ce_recordedby")).isEqualTo("meeting-recorder");
             assertThat(header(record, "content-type")).isEqualTo("application/json");
         }
+        AsyncApiContract.assertConforms(harness.read(harness.get("/asyncapi.json").getBody()),
+                MeetingEventTypes.TOPIC, published, json);
         JsonNode recommendation = harness.read(new String(published.get(2).value(), StandardCharsets.UTF_8));
         assertThat(recommendation.get("reportSymbol").asText()).isEqualTo("CTOC/COP/WG.4/2011/8");
         assertThat(recommendation.at("/addressee/description").asText()).isEqualTo("Conference of the Parties");

@@ -34,6 +34,9 @@ public class AxonSupport {
     /** The name aggregates give in {@code @Aggregate(cache = ...)}. */
     public static final String AGGREGATE_CACHE = "aggregateCache";
 
+    /** The processing group of the relay to Kafka. */
+    public static final String RELAY = "kafka-relay";
+
     /** Events a pooled processor's stream reads ahead of its coordinator. */
     private static final int READ_AHEAD = 1024;
 
@@ -90,10 +93,13 @@ public class AxonSupport {
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
     }
 
-    /** Readiness is down while a processor is stopped or failing ({@code eventProcessors} in the health groups). */
+    /**
+     * Readiness is down while a projection's processor is stopped or failing ({@code eventProcessors} in the health
+     * groups). The relay has its own indicator, outside readiness: commands go on while the broker is away.
+     */
     @Bean
     EventProcessorHealth eventProcessorsHealthIndicator(EventProcessingConfiguration processing) {
-        return new EventProcessorHealth(processing);
+        return new EventProcessorHealth(processing, name -> !RELAY.equals(name));
     }
 
     /** Who recorded a fact, when, and in which request travel from the command to every event it causes. */

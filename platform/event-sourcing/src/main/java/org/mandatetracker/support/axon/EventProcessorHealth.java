@@ -9,17 +9,22 @@ import org.springframework.boot.actuate.health.HealthIndicator;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
- * Down while any event processor is stopped or any of its segments is in error. A streaming processor retries a
- * failing segment by itself, with pauses that double up to a minute, so this turns back to up once it recovers.
+ * Down while any of the event processors it watches is stopped or has a segment in error. A streaming processor
+ * retries a failing segment by itself, with pauses that double up to a minute, so this turns back to up once it
+ * recovers.
  */
 public class EventProcessorHealth implements HealthIndicator {
 
     private final EventProcessingConfiguration processing;
+    private final Predicate<String> watched;
 
-    public EventProcessorHealth(EventProcessingConfiguration processing) {
+    /** Watches the processors whose names pass {@code watched}. */
+    public EventProcessorHealth(EventProcessingConfiguration processing, Predicate<String> watched) {
         this.processing = processing;
+        this.watched = watched;
     }
 
     @Override
@@ -27,6 +32,9 @@ public class EventProcessorHealth implements HealthIndicator {
         boolean up = true;
         Map<String, Object> details = new LinkedHashMap<>();
         for (EventProcessor processor : processing.eventProcessors().values()) {
+            if (!watched.test(processor.getName())) {
+                continue;
+            }
             Map<String, Object> detail = new LinkedHashMap<>();
             detail.put("running", processor.isRunning());
             up &= processor.isRunning();

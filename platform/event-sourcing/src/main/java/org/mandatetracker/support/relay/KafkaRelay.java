@@ -9,8 +9,10 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.mandatetracker.support.TrackerProperties;
+import org.mandatetracker.support.axon.AxonSupport;
 import org.mandatetracker.support.axon.RecordingMetadata;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.health.Health;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -35,7 +37,7 @@ import java.util.concurrent.TimeoutException;
 @ProcessingGroup(KafkaRelay.PROCESSING_GROUP)
 class KafkaRelay {
 
-    public static final String PROCESSING_GROUP = "kafka-relay";
+    public static final String PROCESSING_GROUP = AxonSupport.RELAY;
 
     private static final Logger log = LoggerFactory.getLogger(KafkaRelay.class);
     private static final String PENDING_SENDS = KafkaRelay.class.getName() + ".pendingSends";
@@ -45,6 +47,8 @@ class KafkaRelay {
     private final EventRecords records;
     private final Duration sendTimeout;
     private volatile boolean topicReady;
+    /** Why the last batch could not be relayed; null once a batch has been acknowledged. */
+    private volatile String failure;
 
     private final ObjectProvider<Tracer> tracer;
     private final ObjectProvider<Propagator> propagator;
@@ -61,18 +65,22 @@ class KafkaRelay {
 
     @EventHandler
     void relay(EventMessage<?> event, UnitOfWork<?> unitOfWork) {
-        ensureTopic();
-        ProducerRecord<String, byte[]> record = records.toRecord(event);
-        Span span = continuedTrace(event);
-        if (span != null) {
-            // The record names this span, a child of the recording request's, as its W3C traceparent.
-            propagator.getObject().inject(span.context(), record.headers(), (headers, key, value) -> {
-                headers.remove(key);
-                headers.add(key, value.getBytes(StandardCharsets.UTF_8));
-            });
-            span.end();
+        try {
+            ensureTopic();
+            ProducerRecord<String, byte[]> record = records.toRecord(event);
+            Span span = continuedTrace(event);
+            if (span != null) {
+                // The record names this span, a child of the recording request's, as its W3C traceparent.
+                propagator.getObject().inject(span.context(), record.headers(), (headers, key, value) -> {
+                    headers.remove(key);
+                    headers.add(key, value.getBytes(StandardCharsets.UTF_8));
+                });
+                span.end();
+            }
+            pendingSends(unitOfWork).add(kafka.send(record));
+        } catch (RuntimeException e) {
+            throw failed(e);
         }
-        pendingSends(unitOfWork).add(kafka.send(record));
     }
 
     /** A span continuing the trace of the request that recorded the event; none if it carried no trace. */
@@ -104,15 +112,29 @@ class KafkaRelay {
             for (CompletableFuture<?> send : sends) {
                 send.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             }
+            failure = null;
         } catch (ExecutionException e) {
-            throw new IllegalStateException("Kafka refused an event; the batch will be relayed again", e.getCause());
+            throw failed(new IllegalStateException("Kafka refused an event; the batch will be relayed again",
+                    e.getCause()));
         } catch (TimeoutException e) {
-            throw new IllegalStateException("Kafka did not acknowledge the batch within " + sendTimeout
-                    + "; it will be relayed again", e);
+            throw failed(new IllegalStateException("Kafka did not acknowledge the batch within " + sendTimeout
+                    + "; it will be relayed again", e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for Kafka; the batch will be relayed again", e);
+            throw failed(new IllegalStateException("Interrupted while waiting for Kafka; the batch will be relayed "
+                    + "again", e));
         }
+    }
+
+    private <E extends RuntimeException> E failed(E e) {
+        failure = e.getMessage() + (e.getCause() == null ? "" : ": " + e.getCause());
+        return e;
+    }
+
+    /** Down while the last batch could not be relayed; the processor keeps retrying it meanwhile. */
+    Health health() {
+        String why = failure;
+        return why == null ? Health.up().build() : Health.down().withDetail("lastFailure", why).build();
     }
 
     /** If the broker was away at start-up, the topic is created, with its partitions and retention, before use. */
