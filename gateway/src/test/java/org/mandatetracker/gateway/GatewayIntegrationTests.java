@@ -429,7 +429,6 @@ class GatewayIntegrationTests {
         String small = "{\"name\": \"Working Group on Trafficking in Persons\"}";
         assertThat(sendChunked("/api/bodies", recorder, small).statusCode()).isEqualTo(200);
         assertThat(received.get("mandate").bodyLength()).isEqualTo(small.length());
-        assertThat(received.get("mandate").header("Content-Length")).isEqualTo(String.valueOf(small.length()));
     }
 
     /** A body of unknown length, which the client sends with chunked transfer encoding. */

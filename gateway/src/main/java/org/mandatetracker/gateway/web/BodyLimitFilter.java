@@ -14,16 +14,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Enumeration;
-import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Refuses a request body over the limit with 413 before anything is forwarded. A body that declares its length is
- * judged by it; one sent in chunks, without a length, is read up to the limit and forwarded from memory with its
- * length then known, so streaming cannot slip a larger body past the limit.
+ * judged by it; one sent in chunks, without a length, is read up to the limit and forwarded from memory, so streaming
+ * cannot slip a larger body past the limit.
  */
 public class BodyLimitFilter extends OncePerRequestFilter {
 
@@ -63,7 +58,7 @@ public class BodyLimitFilter extends OncePerRequestFilter {
                 request.getRequestURI());
     }
 
-    /** The request with its body read into memory, its length declared and its chunked encoding gone. */
+    /** The request with its body read into memory. */
     private static final class Buffered extends HttpServletRequestWrapper {
 
         private final byte[] body;
@@ -112,34 +107,6 @@ public class BodyLimitFilter extends OncePerRequestFilter {
         @Override
         public long getContentLengthLong() {
             return body.length;
-        }
-
-        @Override
-        public String getHeader(String name) {
-            if (HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(name)) {
-                return String.valueOf(body.length);
-            }
-            return HttpHeaders.TRANSFER_ENCODING.equalsIgnoreCase(name) ? null : super.getHeader(name);
-        }
-
-        @Override
-        public Enumeration<String> getHeaders(String name) {
-            if (HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(name)
-                    || HttpHeaders.TRANSFER_ENCODING.equalsIgnoreCase(name)) {
-                String value = getHeader(name);
-                return Collections.enumeration(value == null ? List.of() : List.of(value));
-            }
-            return super.getHeaders(name);
-        }
-
-        @Override
-        public Enumeration<String> getHeaderNames() {
-            List<String> names = Collections.list(super.getHeaderNames()).stream()
-                    .filter(name -> !HttpHeaders.TRANSFER_ENCODING.equalsIgnoreCase(name)
-                            && !HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(name))
-                    .collect(Collectors.toCollection(ArrayList::new));
-            names.add(HttpHeaders.CONTENT_LENGTH);
-            return Collections.enumeration(names);
         }
     }
 }
