@@ -27,9 +27,9 @@ public class CommandApiDocs {
                             ProblemResponses.RULE_VIOLATION.toString(), "Breaks a recording rule",
                             "A mandate cannot be fulfilled (2010-10-01) before it was conferred (2010-10-22)",
                             instance);
-                    ApiProblems.add(operation, 503, "At capacity for the moment; nothing was recorded, send the "
-                            + "same request again after Retry-After", CommandProblemResponses.BUSY.toString(), "Busy", "The service is at "
-                            + "capacity for the moment and recorded nothing; send the same request again", instance);
+                    ApiProblems.add(operation, 503, "At capacity, or the database briefly away; send the same "
+                            + "request again after Retry-After", CommandProblemResponses.BUSY.toString(), "Busy",
+                            CommandProblemResponses.BUSY_DETAIL, instance);
                 }));
     }
 }

@@ -6,6 +6,7 @@ import org.axonframework.common.lock.LockAcquisitionFailedException;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.mandatetracker.support.jdbc.TransientFailures;
 import org.mandatetracker.support.web.ProblemResponses;
 import org.mandatetracker.support.web.ProblemResponses.FieldProblem;
 import org.springframework.core.Ordered;
@@ -41,6 +42,8 @@ public class CommandProblemResponses {
 
     static final URI BUSY = URI.create("urn:mandate-tracker:problem:busy");
     static final String RETRY_AFTER_SECONDS = "1";
+    static final String BUSY_DETAIL = "The service could not take this request just now (at capacity, or its "
+            + "database briefly away); send the same request again";
 
     private final ProblemResponses general;
 
@@ -83,15 +86,16 @@ public class CommandProblemResponses {
     }
 
     /**
-     * No connection came free in time, or the aggregate stayed busy: that is load, not a fault, and nothing was
-     * recorded, so the client is told when to send the same request again.
+     * No connection came free in time, the aggregate stayed busy, or the database was briefly away: that is load or
+     * an outage, not a fault of the request, so the client is told when to send the same request again (a repeat of
+     * something recorded after all is answered UNCHANGED).
      */
     @ExceptionHandler({CannotCreateTransactionException.class, CannotGetJdbcConnectionException.class,
             TransientDataAccessResourceException.class, LockAcquisitionFailedException.class,
             SQLTransientConnectionException.class})
     ResponseEntity<Object> busy(Exception ex) {
         ResponseEntity<Object> problem = problem(HttpStatus.SERVICE_UNAVAILABLE, BUSY, "Busy",
-                "The service is at capacity for the moment and recorded nothing; send the same request again");
+                BUSY_DETAIL);
         return ResponseEntity.status(problem.getStatusCode())
                 .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
                 .body(problem.getBody());
@@ -123,18 +127,16 @@ public class CommandProblemResponses {
         return general.unexpected(ex);
     }
 
-    /** Axon and the JDBC layers wrap the pool's time-out or the lock's refusal in their own exceptions. */
+    /**
+     * Axon and the JDBC layers wrap the pool's time-out, the lock's refusal or the database going away (a restart
+     * ends its connections) in their own exceptions.
+     */
     private static boolean isOverload(Throwable ex) {
         for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLTransientConnectionException || cause instanceof LockAcquisitionFailedException
-                    || cause instanceof CannotCreateTransactionException
-                    || cause instanceof CannotGetJdbcConnectionException) {
+            if (cause instanceof LockAcquisitionFailedException) {
                 return true;
             }
-            if (cause.getCause() == cause) {
-                break;
-            }
         }
-        return false;
+        return TransientFailures.isTransient(ex);
     }
 }

@@ -2,6 +2,7 @@ package org.mandatetracker.support.consume;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.mandatetracker.support.jdbc.JsonColumns;
+import org.mandatetracker.support.jdbc.TransientFailures;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

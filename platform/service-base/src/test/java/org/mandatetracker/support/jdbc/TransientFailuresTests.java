@@ -1,4 +1,4 @@
-package org.mandatetracker.support.consume;
+package org.mandatetracker.support.jdbc;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;

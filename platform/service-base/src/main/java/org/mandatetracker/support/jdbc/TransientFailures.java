@@ -1,4 +1,4 @@
-package org.mandatetracker.support.consume;
+package org.mandatetracker.support.jdbc;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
@@ -10,11 +10,11 @@ import java.sql.SQLTransientException;
 import java.util.Set;
 
 /**
- * Tells a failure that says nothing about the record (the database is down, restarting, out of connections, or
- * chose this transaction as a deadlock victim) from one that does. A record failing for a transient reason is
- * retried until the reason passes, never parked: parking it would hold back a record that is fine.
+ * Tells a failure that says nothing about the request or record at hand (the database is down, restarting, out of
+ * connections, or chose this transaction as a deadlock victim) from one that does. A Kafka record failing for a
+ * transient reason is retried until the reason passes, never parked; a command is answered 503 with Retry-After.
  */
-final class TransientFailures {
+public final class TransientFailures {
 
     /** SQLSTATE classes: connection exception, insufficient resources, operator intervention (e.g. shutdown). */
     private static final Set<String> TRANSIENT_CLASSES = Set.of("08", "53", "57");
@@ -25,7 +25,7 @@ final class TransientFailures {
     private TransientFailures() {
     }
 
-    static boolean isTransient(Throwable failure) {
+    public static boolean isTransient(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof TransientDataAccessException || cause instanceof DataAccessResourceFailureException
                     || cause instanceof CannotCreateTransactionException || cause instanceof SQLTransientException
