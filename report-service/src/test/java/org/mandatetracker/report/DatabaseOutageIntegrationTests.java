@@ -3,8 +3,6 @@ package org.mandatetracker.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
-import org.mandatetracker.citation.SourceCitation;
-import org.mandatetracker.mandate.api.BodyDissolved;
 import org.mandatetracker.testsupport.InfrastructureChoice;
 import org.mandatetracker.testsupport.LocalPostgres;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,7 +13,6 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -50,14 +47,14 @@ class DatabaseOutageIntegrationTests {
                 "the outage is made on the local PostgreSQL; a container's would need its own superuser connection");
         Publisher publisher = new Publisher(kafka, json, admin);
         String prefix = "outage-" + UUID.randomUUID().toString().substring(0, 6);
-        publisher.send(dissolved(publisher, prefix + "-before"));
+        publisher.send(publisher.dissolved(prefix + "-before"));
         await().atMost(Duration.ofSeconds(60)).until(() -> facts(prefix) == 1);
         String database = jdbc.sql("SELECT current_database()").query(String.class).single();
 
         try (AutoCloseable outage = LocalPostgres.outage(database)) {
             List<ProducerRecord<String, byte[]>> during = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
-                during.add(dissolved(publisher, prefix + "-" + i));
+                during.add(publisher.dissolved(prefix + "-" + i));
             }
             publisher.send(during);
             Thread.sleep(OUTAGE.toMillis());
@@ -72,10 +69,6 @@ class DatabaseOutageIntegrationTests {
                 .query(Long.class).single()).as("records parked for the outage").isZero();
     }
 
-    private static ProducerRecord<String, byte[]> dissolved(Publisher publisher, String bodyId) {
-        return publisher.record(new BodyDissolved(bodyId, LocalDate.of(2020, 1, 1), SourceCitation.of("9/9", null)),
-                "recorder");
-    }
 
     private long facts(String prefix) {
         return jdbc.sql("SELECT count(*) FROM fact WHERE body_id LIKE ?").param(prefix + "-%").query(Long.class)

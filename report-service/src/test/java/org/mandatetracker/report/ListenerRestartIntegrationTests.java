@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
-import org.mandatetracker.citation.SourceCitation;
-import org.mandatetracker.mandate.api.BodyDissolved;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
@@ -18,7 +16,6 @@ import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -52,7 +49,7 @@ class ListenerRestartIntegrationTests {
     void aListenerThatStopsConsumingMakesReadinessFailAndIsRestartedWithNothingMissing() throws Exception {
         Publisher publisher = new Publisher(kafka, json, admin);
         String prefix = "restart-" + UUID.randomUUID().toString().substring(0, 6);
-        publisher.send(dissolved(prefix + "-before"));
+        publisher.send(publisher.dissolved(prefix + "-before"));
         await().atMost(Duration.ofSeconds(60)).until(() -> facts(prefix) == 1);
         await().atMost(Duration.ofSeconds(30)).until(() -> readiness().getStatusCode() == HttpStatus.OK);
 
@@ -66,7 +63,7 @@ class ListenerRestartIntegrationTests {
 
         List<ProducerRecord<String, byte[]>> meanwhile = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            meanwhile.add(dissolved(prefix + "-" + i));
+            meanwhile.add(publisher.dissolved(prefix + "-" + i));
         }
         publisher.send(meanwhile);
 
@@ -79,10 +76,6 @@ class ListenerRestartIntegrationTests {
         assertThat(listener.get("restarts").asInt()).isPositive();
     }
 
-    private ProducerRecord<String, byte[]> dissolved(String bodyId) {
-        return new Publisher(kafka, json, admin).record(
-                new BodyDissolved(bodyId, LocalDate.of(2020, 1, 1), SourceCitation.of("9/9", null)), "recorder");
-    }
 
     private long facts(String prefix) {
         return jdbc.sql("SELECT count(*) FROM fact WHERE body_id LIKE ?").param(prefix + "-%").query(Long.class)

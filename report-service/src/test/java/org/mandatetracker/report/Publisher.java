@@ -6,6 +6,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.mandatetracker.citation.SourceCitation;
+import org.mandatetracker.mandate.api.BodyDissolved;
 import org.mandatetracker.mandate.api.BodyEvent;
 import org.mandatetracker.mandate.api.MandateEvent;
 import org.mandatetracker.mandate.api.MandateEventTypes;
@@ -18,6 +20,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +61,11 @@ public final class Publisher {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A body's dissolution: a fact of one record, for tests that count what arrived under a body-id prefix. */
+    public ProducerRecord<String, byte[]> dissolved(String bodyId) {
+        return record(new BodyDissolved(bodyId, LocalDate.of(2020, 1, 1), SourceCitation.of("9/9", null)), "recorder");
     }
 
     /** The record as a consumer receives it, for tests that hand records to the fact log directly. */

@@ -13,18 +13,15 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import java.net.URI;
-import java.sql.SQLTransientConnectionException;
+import java.sql.SQLException;
 
 import static org.mandatetracker.support.web.ProblemResponses.CONFLICT;
 import static org.mandatetracker.support.web.ProblemResponses.NOT_FOUND;
@@ -90,21 +87,18 @@ public class CommandProblemResponses {
      * an outage, not a fault of the request, so the client is told when to send the same request again (a repeat of
      * something recorded after all is answered UNCHANGED).
      */
-    @ExceptionHandler({CannotCreateTransactionException.class, CannotGetJdbcConnectionException.class,
-            TransientDataAccessResourceException.class, LockAcquisitionFailedException.class,
-            SQLTransientConnectionException.class})
-    ResponseEntity<Object> busy(Exception ex) {
-        ResponseEntity<Object> problem = problem(HttpStatus.SERVICE_UNAVAILABLE, BUSY, "Busy",
-                BUSY_DETAIL);
+    private static ResponseEntity<Object> busy() {
+        ResponseEntity<Object> problem = problem(HttpStatus.SERVICE_UNAVAILABLE, BUSY, "Busy", BUSY_DETAIL);
         return ResponseEntity.status(problem.getStatusCode())
                 .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
                 .body(problem.getBody());
     }
 
-    /** Other failures of the event store or the database: load if a pool time-out lies beneath, else a fault. */
-    @ExceptionHandler({AxonException.class, DataAccessException.class, TransactionException.class})
+    /** Failures of the event store or the database: busy (see above) if that lies beneath, else a fault. */
+    @ExceptionHandler({AxonException.class, DataAccessException.class, TransactionException.class,
+            SQLException.class})
     ResponseEntity<Object> storageFailed(Exception ex) {
-        return isOverload(ex) ? busy(ex) : general.unexpected(ex);
+        return isOverload(ex) ? busy() : general.unexpected(ex);
     }
 
     @ExceptionHandler
@@ -122,7 +116,7 @@ public class CommandProblemResponses {
             return concurrentWrite((Exception) ex.getCause());
         }
         if (isOverload(ex)) {
-            return busy(ex);
+            return busy();
         }
         return general.unexpected(ex);
     }

@@ -1,15 +1,18 @@
 package org.mandatetracker.support.command;
 
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.common.lock.LockAcquisitionFailedException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.junit.jupiter.api.Test;
 import org.mandatetracker.support.web.ProblemResponses;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
 import java.sql.BatchUpdateException;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,6 +38,15 @@ class CommandProblemResponsesTests {
         ResponseEntity<Object> wrapped = responses.commandFailed(new CommandExecutionException("failed",
                 new EventStoreException("append failed", batch)));
         assertThat(wrapped.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+    }
+
+    @Test
+    void anAggregateThatStayedBusyOrAPoolWithNoConnectionToSpareIsA503ToRetry() {
+        assertThat(responses.storageFailed(new LockAcquisitionFailedException("meeting cop-6 stayed busy"))
+                .getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(responses.storageFailed(new CannotGetJdbcConnectionException("no connection",
+                new SQLTransientConnectionException("HikariPool-1 - Connection is not available")))
+                .getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
     }
 
     @Test
