@@ -32,7 +32,7 @@ import java.util.stream.Collectors;
 /**
  * {@code deploy/faults/run}: starts the system through {@code deploy/local/up} on ports and databases of its own,
  * runs a steady mixed write load through the gateway, and injects one fault at a time: {@code kill -9} of a process
- * (brought back by running the launcher again) or a PostgreSQL restart (after which nothing is restarted). After
+ * (which the launcher's supervisor starts again) or a PostgreSQL restart (after which nothing is restarted). After
  * each, it waits until every process is ready and every acknowledged command is in report-service, then counts each
  * acknowledged command in its event store and in report-service: once each, or the run fails.
  */
@@ -59,10 +59,6 @@ public final class FaultSuite implements Callable<Integer> {
 
     @Option(names = "--clients", defaultValue = "8", description = "Concurrent clients (default: ${DEFAULT-VALUE}).")
     int clients;
-
-    @Option(names = "--down-seconds", defaultValue = "10",
-            description = "How long a killed process stays down before it is brought back (default: ${DEFAULT-VALUE}).")
-    int downSeconds;
 
     @Option(names = "--steady-seconds", defaultValue = "15",
             description = "Load without faults before the first and after each fault (default: ${DEFAULT-VALUE}).")
@@ -132,7 +128,7 @@ public final class FaultSuite implements Callable<Integer> {
                 }
                 log("Stopping the load");
                 load.close();
-                Row last = settle("end of run", processes, system, load, stores, System.nanoTime(), List.of());
+                Row last = settle("end of run", processes, system, load, stores, System.nanoTime(), Map.of());
                 rows.add(last);
                 verdict = verdict(rows, load, stream);
                 write(out, rows, load, stream, plan, verdict);
@@ -168,7 +164,7 @@ public final class FaultSuite implements Callable<Integer> {
     private Row inject(String fault, LocalSystem system, Map<String, Integer> processes, MixedLoad load,
                        Stores stores) throws Exception {
         long injected = System.nanoTime();
-        List<String> restarted = new ArrayList<>();
+        Map<String, Long> killed = new LinkedHashMap<>();
         if (fault.equals(POSTGRESQL)) {
             log("Fault: restarting PostgreSQL, once no end-to-end test holds " + LOCK);
             Path marker = Files.createTempFile("faults-restart", ".ns");
@@ -181,14 +177,12 @@ public final class FaultSuite implements Callable<Integer> {
             Files.delete(marker);
         } else {
             long pid = system.pid(fault).orElseThrow(() -> new IllegalArgumentException("No process " + fault));
-            log("Fault: kill -9 " + fault + " (pid " + pid + "); back in " + downSeconds + " s");
+            log("Fault: kill -9 " + fault + " (pid " + pid + "); its supervisor is to start it again");
             run("kill -9 " + pid, Duration.ofMinutes(1));
-            Thread.sleep(downSeconds * 1000L);
-            system.up(Duration.ofMinutes(12));
-            restarted.add(fault);
+            killed.put(fault, pid);
         }
         return settle(fault.equals(POSTGRESQL) ? "PostgreSQL restart" : "kill -9 " + fault, processes, system, load,
-                stores, injected, restarted);
+                stores, injected, killed);
     }
 
     /**
@@ -196,7 +190,7 @@ public final class FaultSuite implements Callable<Integer> {
      * each acknowledged command in its event store and in report-service.
      */
     private Row settle(String fault, Map<String, Integer> processes, LocalSystem system, MixedLoad load,
-                       Stores stores, long injected, List<String> restarted) throws Exception {
+                       Stores stores, long injected, Map<String, Long> killed) throws Exception {
         Map<String, Long> pids = new LinkedHashMap<>();
         for (String name : processes.keySet()) {
             pids.put(name, system.pid(name).orElse(-1L));
@@ -204,7 +198,12 @@ public final class FaultSuite implements Callable<Integer> {
         long deadline = injected + TimeUnit.SECONDS.toNanos(convergeSeconds);
         Map<String, Boolean> ready = new LinkedHashMap<>();
         while (true) {
-            processes.forEach((name, port) -> ready.put(name, ready(name, port)));
+            for (Map.Entry<String, Integer> process : processes.entrySet()) {
+                String name = process.getKey();
+                // A killed process counts as ready only once its supervisor has started another.
+                boolean replaced = !killed.containsKey(name) || !system.pid(name).orElse(-1L).equals(killed.get(name));
+                ready.put(name, replaced && ready(name, process.getValue()));
+            }
             if (!ready.containsValue(false) || System.nanoTime() > deadline) {
                 break;
             }
@@ -226,7 +225,8 @@ public final class FaultSuite implements Callable<Integer> {
         Map<String, String> recovery = new LinkedHashMap<>();
         for (String name : processes.keySet()) {
             boolean samePid = pids.get(name).equals(system.pid(name).orElse(-2L));
-            recovery.put(name, !ready.get(name) ? "NOT READY" : restarted.contains(name) ? "restarted by the suite"
+            recovery.put(name, !ready.get(name) ? "NOT READY"
+                    : killed.containsKey(name) ? "started again by its supervisor"
                     : samePid ? "by itself" : "RESTARTED");
         }
         Row row = new Row(fault, (readyAt - injected) / 1e9, (convergedAt - injected) / 1e9, owed.size(), lost,
@@ -269,7 +269,7 @@ public final class FaultSuite implements Callable<Integer> {
                 problems.add(row.fault() + ": " + row.outcomes().get("500") + " answers 500");
             }
             row.recovery().forEach((name, how) -> {
-                if (!how.equals("by itself") && !how.equals("restarted by the suite")) {
+                if (!how.equals("by itself") && !how.equals("started again by its supervisor")) {
                     problems.add(row.fault() + ": " + name + " " + how);
                 }
             });
@@ -311,8 +311,8 @@ public final class FaultSuite implements Callable<Integer> {
                 .append(rate).append(" commands/s through the gateway from ").append(clients)
                 .append(" clients (bodies, mandates, meetings scheduled and held, recommendations), each command "
                         + "repeated with the same id until answered 2xx. Faults in order: ")
-                .append(String.join(", ", plan)).append("; a killed process is brought back after ")
-                .append(downSeconds).append(" s by running `deploy/local/up` again, and ").append(steadySeconds)
+                .append(String.join(", ", plan)).append("; a killed process is started again by the launcher's "
+                        + "supervisor (`deploy/local/supervise`), and ").append(steadySeconds)
                 .append(" s of steady load follow each fault.\n\n");
         md.append("**").append(verdict).append("**\n\n");
         md.append("| fault | all ready after (s) | converged after (s) | acknowledged so far | lost | duplicated "

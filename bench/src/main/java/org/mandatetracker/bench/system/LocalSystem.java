@@ -28,7 +28,7 @@ public final class LocalSystem implements AutoCloseable {
     public static final List<String> SERVICES = List.of("mandate-service", "meeting-service", "report-service",
             "gateway");
     private static final List<String> COPIED = List.of("mvnw", ".mvn/wrapper/maven-wrapper.properties",
-            "deploy/local/up", "deploy/local/down", "deploy/local/kafka/pom.xml",
+            "deploy/local/up", "deploy/local/down", "deploy/local/supervise", "deploy/local/kafka/pom.xml",
             "deploy/local/kafka/server.properties", "deploy/local/kafka/log4j.properties",
             "mandate-service/mandate-app/target/mandate-app-0.1.0-SNAPSHOT.jar",
             "meeting-service/meeting-app/target/meeting-app-0.1.0-SNAPSHOT.jar",

@@ -37,8 +37,11 @@ class BodyDirectory implements KnownBodies {
     private final ObjectMapper json;
     private final OncePerRecord once;
     private final ParkedRecords parked;
+    private final BodyDirectoryProgress progress;
 
-    BodyDirectory(JdbcClient jdbc, ObjectMapper json, OncePerRecord once, ParkedRecords parked) {
+    BodyDirectory(JdbcClient jdbc, ObjectMapper json, OncePerRecord once, ParkedRecords parked,
+                  BodyDirectoryProgress progress) {
+        this.progress = progress;
         this.jdbc = jdbc;
         this.json = json;
         this.once = once;
@@ -55,6 +58,11 @@ class BodyDirectory implements KnownBodies {
                 .query((rs, row) -> new KnownBody(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
                         rs.getObject(4, LocalDate.class)))
                 .optional();
+    }
+
+    @Override
+    public boolean upToDate() {
+        return progress.upToDate();
     }
 
     @KafkaListener(id = CONSUMER, topics = MandateEventTypes.TOPIC, groupId = "${spring.application.name}-" + CONSUMER)

@@ -11,6 +11,13 @@ public interface KnownBodies {
 
     Optional<KnownBody> find(String bodyId);
 
+    /**
+     * Whether every body on mandate-service's topic has been read, so that a body not found here is not there
+     * either; false also when that cannot be told just now. (A body established a moment ago may not be on the
+     * topic yet.)
+     */
+    boolean upToDate();
+
     /** @param dissolvedOn {@code null} while the body exists */
     record KnownBody(String bodyId, String name, LocalDate establishedOn, LocalDate dissolvedOn) {
     }

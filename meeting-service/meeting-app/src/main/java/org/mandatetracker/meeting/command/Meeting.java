@@ -87,7 +87,7 @@ public class Meeting {
             throw RuleViolation.conflict("id", "unique-id", "Meeting '" + command.meetingId()
                     + "' is already scheduled with different content; use another id");
         }
-        var body = bodies.find(command.bodyId()).orElseThrow(() -> unknownBody("bodyId", command.bodyId()));
+        var body = bodies.find(command.bodyId()).orElseThrow(() -> unknownBody("bodyId", command.bodyId(), bodies));
         if (body.dissolvedOn() != null && !command.plannedStart().isBefore(body.dissolvedOn())) {
             throw RuleViolation.unprocessable("bodyId", "body-not-dissolved", "Body '" + command.bodyId()
                     + "' was dissolved on " + body.dissolvedOn() + "; it cannot meet after that");
@@ -193,7 +193,7 @@ public class Meeting {
             requireInSession(command.adoptedOn());
             String addressedBody = command.addressee().bodyId();
             if (addressedBody != null && bodies.find(addressedBody).isEmpty()) {
-                throw unknownBody("addressee.bodyId", addressedBody);
+                throw unknownBody("addressee.bodyId", addressedBody, bodies);
             }
             apply(event);
         });
@@ -256,10 +256,15 @@ public class Meeting {
         return !day.isBefore(from) && !day.isAfter(to);
     }
 
-    private static RuleViolation unknownBody(String field, String bodyId) {
+    private static RuleViolation unknownBody(String field, String bodyId, KnownBodies bodies) {
+        if (!bodies.upToDate()) {
+            return RuleViolation.notYet(field, "known-body", "Body '" + bodyId + "' is not known to meeting-service "
+                    + "yet: it has not read every body mandate-service has published, which arrive through Kafka. "
+                    + "Send the same request again after Retry-After");
+        }
         return RuleViolation.unprocessable(field, "known-body", "Body '" + bodyId + "' is not known to "
-                + "meeting-service, or not yet: bodies arrive from mandate-service through Kafka, usually within a "
-                + "second. If it was established a moment ago, retry shortly; otherwise establish it first");
+                + "meeting-service, which has read every body on mandate-service's topic. If it was established a "
+                + "moment ago, retry shortly (mandate-service publishes within a second); otherwise establish it first");
     }
 
     @EventSourcingHandler

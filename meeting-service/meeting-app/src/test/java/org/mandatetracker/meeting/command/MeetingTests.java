@@ -67,12 +67,23 @@ class MeetingTests {
     private FixtureConfiguration<Meeting> fixture;
     private final Map<String, KnownBodies.KnownBody> bodies = new HashMap<>();
     private final Map<String, String> sessions = new HashMap<>();
+    private boolean directoryUpToDate = true;
 
     @BeforeEach
     void setUp() {
         bodies.put(COP, new KnownBodies.KnownBody(COP, "Conference of the Parties", LocalDate.of(2004, 6, 28), null));
         bodies.put(WG, new KnownBodies.KnownBody(WG, "Working Group", LocalDate.of(2008, 10, 17), null));
-        KnownBodies knownBodies = id -> Optional.ofNullable(bodies.get(id));
+        KnownBodies knownBodies = new KnownBodies() {
+            @Override
+            public Optional<KnownBody> find(String bodyId) {
+                return Optional.ofNullable(bodies.get(bodyId));
+            }
+
+            @Override
+            public boolean upToDate() {
+                return directoryUpToDate;
+            }
+        };
         SessionRegistry registry = (body, session) -> Optional.ofNullable(sessions.get(body + "#" + session));
         fixture = new AggregateTestFixture<>(Meeting.class)
                 .registerInjectableResource(knownBodies)
@@ -124,6 +135,16 @@ class MeetingTests {
                 .expectNoEvents()
                 .expectException(violates(RuleViolation.Kind.UNPROCESSABLE, "bodyId", "known-body"))
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("retry"));
+    }
+
+    @Test
+    void asksToComeBackForAnUnknownBodyWhileTheDirectoryIsStillReading() {
+        directoryUpToDate = false;
+        fixture.givenNoPriorActivity()
+                .when(new ScheduleMeeting("m", "just-established", "T", null, MeetingKind.SPECIAL, null, COP6_OPENS,
+                        COP6_CLOSES, COP5_CLOSED, RESOLUTION_5_2))
+                .expectNoEvents()
+                .expectException(violates(RuleViolation.Kind.NOT_YET, "bodyId", "known-body"));
     }
 
     @Test

@@ -27,8 +27,8 @@ public class CommandApiDocs {
                             ProblemResponses.RULE_VIOLATION.toString(), "Breaks a recording rule",
                             "A mandate cannot be fulfilled (2010-10-01) before it was conferred (2010-10-22)",
                             instance);
-                    ApiProblems.add(operation, 503, "At capacity, or the database briefly away; send the same "
-                            + "request again after Retry-After", CommandProblemResponses.BUSY.toString(), "Busy",
+                    ApiProblems.add(operation, 503, "At capacity, the database briefly away, or something the "
+                            + "request names not known here yet; send the same request again after Retry-After", CommandProblemResponses.BUSY.toString(), "Busy",
                             CommandProblemResponses.BUSY_DETAIL, instance);
                 }));
     }

@@ -38,6 +38,7 @@ import static org.mandatetracker.support.web.ProblemResponses.problem;
 public class CommandProblemResponses {
 
     static final URI BUSY = URI.create("urn:mandate-tracker:problem:busy");
+    static final URI NOT_YET = URI.create("urn:mandate-tracker:problem:not-yet-known");
     static final String RETRY_AFTER_SECONDS = "1";
     static final String BUSY_DETAIL = "The service could not take this request just now (at capacity, or its "
             + "database briefly away); send the same request again";
@@ -57,6 +58,8 @@ public class CommandProblemResponses {
                     new FieldProblem(ex.field(), ex.rule(), ex.getMessage()));
             case UNPROCESSABLE -> problem(HttpStatus.UNPROCESSABLE_ENTITY, RULE_VIOLATION, "Breaks a recording rule",
                     ex.getMessage(), new FieldProblem(ex.field(), ex.rule(), ex.getMessage()));
+            case NOT_YET -> retryLater(problem(HttpStatus.SERVICE_UNAVAILABLE, NOT_YET, "Not known yet",
+                    ex.getMessage(), new FieldProblem(ex.field(), ex.rule(), ex.getMessage())));
         };
     }
 
@@ -88,7 +91,10 @@ public class CommandProblemResponses {
      * something recorded after all is answered UNCHANGED).
      */
     private static ResponseEntity<Object> busy() {
-        ResponseEntity<Object> problem = problem(HttpStatus.SERVICE_UNAVAILABLE, BUSY, "Busy", BUSY_DETAIL);
+        return retryLater(problem(HttpStatus.SERVICE_UNAVAILABLE, BUSY, "Busy", BUSY_DETAIL));
+    }
+
+    private static ResponseEntity<Object> retryLater(ResponseEntity<Object> problem) {
         return ResponseEntity.status(problem.getStatusCode())
                 .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
                 .body(problem.getBody());

@@ -13,7 +13,9 @@ public class RuleViolation extends RuntimeException {
         /** The command contradicts what is already recorded. */
         CONFLICT,
         /** The command is well formed but its facts cannot be true. */
-        UNPROCESSABLE
+        UNPROCESSABLE,
+        /** The command names something this service has not heard of yet, while news of it may still be on its way. */
+        NOT_YET
     }
 
     private final Kind kind;
@@ -37,6 +39,10 @@ public class RuleViolation extends RuntimeException {
 
     public static RuleViolation unprocessable(String field, String rule, String message) {
         return new RuleViolation(Kind.UNPROCESSABLE, field, rule, message);
+    }
+
+    public static RuleViolation notYet(String field, String rule, String message) {
+        return new RuleViolation(Kind.NOT_YET, field, rule, message);
     }
 
     public Kind kind() {
