@@ -335,8 +335,9 @@ public final class FaultSuite implements Callable<Integer> {
                 .append(sse.missing()).append(" never arrived and ").append(sse.duplicated())
                 .append(" arrived more than once.\n\n");
         md.append("\"Converged\" is when report-service held every command acknowledged by the time all processes "
-                + "were ready; times count from the fault. \"Recovered\": every process the suite did not restart "
-                + "is still the same process and ready again (\"by itself\").\n");
+                + "were ready; times count from the fault. \"Recovered\": every process the suite did not kill is "
+                + "still the same process and ready again (\"by itself\"), and a killed one was started again by its "
+                + "supervisor and is ready.\n");
         Files.createDirectories(out);
         Files.writeString(out.resolve("results.md"), md.toString());
     }

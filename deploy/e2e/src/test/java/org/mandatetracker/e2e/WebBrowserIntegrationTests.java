@@ -116,6 +116,10 @@ class WebBrowserIntegrationTests {
     void aReaderFindsTheWorkingGroupSeesItsMandatesAsOfNewYear2011AndOpensTheHistoryOf44() throws IOException {
         WebDriver reader = browser("reader");
         reader.get(WEB + "/");
+        // The tree shows the Conference of the Parties; opening it fetches its subsidiary bodies.
+        reader.findElement(By.xpath("//ul[@class='tree']/li[a[@href='/bodies/ctoc-cop']]/details/summary")).click();
+        waiting(reader).until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+                "//li[a[@href='/bodies/ctoc-cop']]/details//a[@href='/bodies/ctoc-wg-tip']")));
         reader.findElement(By.id("q")).sendKeys("Trafficking in Persons");
         reader.findElement(By.cssSelector("form[role=search] button")).click();
         reader.findElement(By.linkText("Working Group on Trafficking in Persons")).click();

@@ -1,5 +1,6 @@
 package org.mandatetracker.report.web;
 
+import org.mandatetracker.support.web.PageLinks;
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;

@@ -5,21 +5,22 @@ import org.mandatetracker.web.api.Gateway;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** The bodies as a tree, searchable, and a body's page with its mandates as of a date. */
 @Controller
 public class BodyController {
+
+    /** The API's largest page: a level of the tree longer than this shows its first bodies and says so. */
+    private static final int TREE_LEVEL = 500;
+    private static final int MATCHES_PAGE = 50;
 
     private final Gateway gateway;
     private final Json json;
@@ -31,54 +32,48 @@ public class BodyController {
         this.parallel = parallel;
     }
 
+    @ModelAttribute("treeLevel")
+    int treeLevel() {
+        return TREE_LEVEL;
+    }
+
     @GetMapping("/")
     String home() {
         return "redirect:/bodies";
     }
 
+    /**
+     * Without a text: the top of the tree, each body opening onto its children (fetched as it opens). With one: the
+     * bodies whose name or short name contains it, or that the decision it names established, a page at a time.
+     */
     @GetMapping("/bodies")
-    String bodies(@RequestParam(defaultValue = "") String q, Model model) {
-        List<Map<String, Object>> all = json.list(gateway.get("/bodies"));
-        all.sort(Comparator.comparing(body -> String.valueOf(body.get("name"))));
-        String query = q.strip().toLowerCase(Locale.ROOT);
+    String bodies(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page,
+                  Model model) {
+        String query = q.strip();
         model.addAttribute("q", q);
         if (query.isEmpty()) {
-            model.addAttribute("tree", tree(all));
+            model.addAttribute("tree", json.list(gateway.get("/bodies", Map.of("topLevel", "true",
+                    "size", Integer.toString(TREE_LEVEL)))));
         } else {
-            model.addAttribute("matches", all.stream().filter(body -> matches(body, query)).toList());
+            int from = Math.max(page, 0);
+            List<Map<String, Object>> found = json.list(gateway.get("/bodies", Map.of("q", query,
+                    "page", Integer.toString(from), "size", Integer.toString(MATCHES_PAGE))));
+            model.addAttribute("matches", found);
+            model.addAttribute("page", from);
+            model.addAttribute("more", found.size() == MATCHES_PAGE);
         }
         return "bodies";
     }
 
-    /** Matches the name, the short name or the decision that established the body. */
-    private static boolean matches(Map<String, Object> body, String query) {
-        Object establishedBy = body.get("establishedBy");
-        String decision = establishedBy instanceof Map<?, ?> source ? String.valueOf(source.get("document")) : "";
-        return String.valueOf(body.get("name")).toLowerCase(Locale.ROOT).contains(query)
-                || String.valueOf(body.get("shortName")).toLowerCase(Locale.ROOT).contains(query)
-                || decision.toLowerCase(Locale.ROOT).equals(query);
+    /** One body's children, as the tree's next level. */
+    @GetMapping("/bodies/{id}/children")
+    String children(@PathVariable String id, Model model) {
+        model.addAttribute("nodes", childrenOf(id));
+        return "bodies :: nodes";
     }
 
-    /** Each body with its children under it; a body whose parent is unknown is a root. */
-    private static List<Map<String, Object>> tree(List<Map<String, Object>> all) {
-        Map<String, Map<String, Object>> byId = new LinkedHashMap<>();
-        all.forEach(body -> {
-            Map<String, Object> node = new LinkedHashMap<>(body);
-            node.put("children", new ArrayList<Map<String, Object>>());
-            byId.put(String.valueOf(body.get("id")), node);
-        });
-        List<Map<String, Object>> roots = new ArrayList<>();
-        for (Map<String, Object> node : byId.values()) {
-            Map<String, Object> parent = byId.get(String.valueOf(node.get("parentBodyId")));
-            if (parent == null || parent == node) {
-                roots.add(node);
-            } else {
-                @SuppressWarnings("unchecked")
-                List<Map<String, Object>> children = (List<Map<String, Object>>) parent.get("children");
-                children.add(node);
-            }
-        }
-        return roots;
+    private List<Map<String, Object>> childrenOf(String id) {
+        return json.list(gateway.get("/bodies", Map.of("parent", id, "size", Integer.toString(TREE_LEVEL))));
     }
 
     @GetMapping("/bodies/{id}")
@@ -94,8 +89,7 @@ public class BodyController {
         }
         String parentId = body.path("parentBodyId").asText("");
         var parent = parallel.start(() -> parentId.isEmpty() ? null : json.map(gateway.get("/bodies/{id}", parentId)));
-        var children = parallel.start(() -> json.list(gateway.get("/bodies")).stream()
-                .filter(other -> id.equals(other.get("parentBodyId"))).toList());
+        var children = parallel.start(() -> childrenOf(id));
         var timeline = parallel.start(() -> json.list(gateway.get("/bodies/{id}/timeline", Map.of("asOf", date),
                 id)));
         var meetings = parallel.start(() -> json.list(gateway.get("/meetings", Map.of("body", id))));

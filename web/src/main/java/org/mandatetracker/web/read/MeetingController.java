@@ -22,10 +22,12 @@ public class MeetingController {
 
     private final Gateway gateway;
     private final Json json;
+    private final SuggestionController suggestions;
 
-    public MeetingController(Gateway gateway, Json json) {
+    public MeetingController(Gateway gateway, Json json, SuggestionController suggestions) {
         this.gateway = gateway;
         this.json = json;
+        this.suggestions = suggestions;
     }
 
     @GetMapping("/meetings")
@@ -34,7 +36,7 @@ public class MeetingController {
         model.addAttribute("bodyId", body);
         model.addAttribute("from", from);
         model.addAttribute("to", to);
-        model.addAttribute("bodies", json.list(gateway.get("/bodies")));
+        model.addAttribute("bodies", suggestions.bodies(body));
         model.addAttribute("meetings", meetings(body, from, to));
         return "meetings";
     }

@@ -152,7 +152,9 @@ public class RecordController {
         for (String list : List.of("bodies", "meetings")) {
             if (form.fields().stream().anyMatch(field -> list.equals(field.suggestions()))) {
                 model.addAttribute("suggested" + Character.toUpperCase(list.charAt(0)) + list.substring(1),
-                        json.list(gateway.get("/" + list)));
+                        // Bodies are many: the first few, then those matching what is typed (SuggestionController).
+                        json.list(list.equals("bodies") ? gateway.get("/bodies", Map.of("size", "20"))
+                                : gateway.get("/" + list)));
             }
         }
         model.addAttribute("form", form);

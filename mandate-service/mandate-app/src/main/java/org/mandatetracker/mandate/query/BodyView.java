@@ -6,9 +6,12 @@ import org.mandatetracker.mandate.api.BodyKind;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A body as last recorded; {@code dissolvedOn} is {@code null} while it exists. */
+/**
+ * A body as last recorded; {@code dissolvedOn} is {@code null} while it exists, and {@code children} counts the
+ * bodies recorded directly under it.
+ */
 public record BodyView(
         String id, String name, String shortName, BodyKind kind, String parentBodyId, boolean openEnded,
         boolean interim, String chairArrangement, List<String> legalBasis, LocalDate establishedOn,
-        SourceCitation establishedBy, LocalDate dissolvedOn, SourceCitation dissolvedBy) {
+        SourceCitation establishedBy, LocalDate dissolvedOn, SourceCitation dissolvedBy, int children) {
 }

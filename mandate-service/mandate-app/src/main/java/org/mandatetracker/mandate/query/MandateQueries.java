@@ -30,13 +30,37 @@ public class MandateQueries {
         this.json = json;
     }
 
-    public List<BodyView> bodies() {
-        return jdbc.sql("SELECT * FROM body_view ORDER BY name, body_id").query(bodyRow()).list();
+    /**
+     * Which bodies to list: those matching a text (name or short name containing it, or established by that
+     * decision), those directly under one parent, or those under none known; each may be null or false.
+     */
+    public record BodyFilter(String text, String parentId, boolean topLevel) {
+    }
+
+    /** One page of the bodies the filter selects, by name, each with how many bodies are directly under it. */
+    public List<BodyView> bodies(BodyFilter filter, int page, int size) {
+        String contains = filter.text() == null ? null
+                : "%" + filter.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return jdbc.sql(BODY_WITH_CHILDREN + """
+                 WHERE (CAST(:text AS text) IS NULL OR b.name ILIKE :contains OR b.short_name ILIKE :contains
+                        OR b.established_by ->> 'document' = :text)
+                   AND (CAST(:parent AS text) IS NULL OR b.parent_body_id = :parent)
+                   AND (NOT :topLevel OR b.parent_body_id IS NULL
+                        OR NOT EXISTS (SELECT 1 FROM body_view p WHERE p.body_id = b.parent_body_id))
+                 ORDER BY b.name, b.body_id LIMIT :size OFFSET :offset""")
+                .param("text", filter.text()).param("contains", contains).param("parent", filter.parentId())
+                .param("topLevel", filter.topLevel()).param("size", size).param("offset", (long) page * size)
+                .query(bodyRow()).list();
     }
 
     public Optional<BodyView> body(String bodyId) {
-        return jdbc.sql("SELECT * FROM body_view WHERE body_id = ?").param(bodyId).query(bodyRow()).optional();
+        return jdbc.sql(BODY_WITH_CHILDREN + " WHERE b.body_id = ?").param(bodyId).query(bodyRow()).optional();
     }
+
+    private static final String BODY_WITH_CHILDREN = """
+            SELECT b.*, (SELECT count(*) FROM body_view c WHERE c.parent_body_id = b.body_id) AS children
+              FROM body_view b
+            """;
 
     public List<MandateView> mandatesOf(String bodyId) {
         return jdbc.sql("SELECT * FROM mandate_view WHERE body_id = ? ORDER BY conferred_on, mandate_id")
@@ -54,7 +78,7 @@ public class MandateQueries {
                 rs.getBoolean("interim"), rs.getString("chair_arrangement"),
                 json.read(rs.getString("legal_basis"), STRINGS), date(rs.getDate("established_on")),
                 json.read(rs.getString("established_by"), SourceCitation.class), date(rs.getDate("dissolved_on")),
-                json.read(rs.getString("dissolved_by"), SourceCitation.class));
+                json.read(rs.getString("dissolved_by"), SourceCitation.class), rs.getInt("children"));
     }
 
     private RowMapper<MandateView> mandateRow() {

@@ -6,8 +6,11 @@ import org.mandatetracker.support.command.CommandReceipt;
 import org.mandatetracker.support.web.InvalidRequest;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.mandatetracker.mandate.command.BodyCommands.CorrectBodyEstablishment;
 import org.mandatetracker.mandate.command.BodyCommands.DissolveBody;
@@ -20,6 +23,7 @@ import org.mandatetracker.mandate.query.EventHistory;
 import org.mandatetracker.mandate.query.MandateQueries;
 import org.mandatetracker.mandate.query.MandateView;
 import org.mandatetracker.mandate.query.RecordedEvent;
+import org.mandatetracker.support.web.PageLinks;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,6 +31,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -38,6 +43,9 @@ import java.util.UUID;
 @RequestMapping("/bodies")
 @Tag(name = "Bodies", description = "Bodies such as a Conference of the Parties and its working groups")
 class BodyController {
+
+    private static final int MAX_PAGE = 1_000_000;
+    private static final int MAX_PAGE_SIZE = 500;
 
     private final CommandGateway commands;
     private final MandateQueries queries;
@@ -97,9 +105,28 @@ class BodyController {
     }
 
     @GetMapping
-    @Operation(summary = "All recorded bodies, by name")
-    List<BodyView> bodies() {
-        return queries.bodies();
+    @Operation(summary = "Recorded bodies by name, paged (follow the Link header's next): all of them, those matching "
+            + "a text, those directly under one body, or the top of the tree; each says how many bodies are under it")
+    ResponseEntity<List<BodyView>> bodies(
+            @Parameter(description = "Part of the name or short name (any case), or the decision that established "
+                    + "the body, e.g. 4/4") @RequestParam(required = false) String q,
+            @Parameter(description = "Only the bodies directly under this body") @RequestParam(required = false)
+            String parent,
+            @Parameter(description = "Only the bodies under no recorded body") @RequestParam(defaultValue = "false")
+            boolean topLevel,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(MAX_PAGE) int page,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
+        if (parent != null && topLevel) {
+            throw new InvalidRequest("topLevel", "one-of-parent-or-top-level",
+                    "Give either parent or topLevel=true, not both");
+        }
+        List<BodyView> found = queries.bodies(new MandateQueries.BodyFilter(blankToNull(q), blankToNull(parent),
+                topLevel), page, size);
+        return ResponseEntity.ok().headers(PageLinks.of(page, found.size() == size)).body(found);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     @GetMapping("/{id}")

@@ -81,6 +81,7 @@ class HostileInputsIntegrationTests {
                         "{\"terminatedOn\": \"2011-10-12\", " + SOURCE + "}")
                 .post("/mandates/{id}/supersession", ofMandate,
                         "{\"supersededBy\": \"m2\", \"supersededOn\": \"2011-10-12\", " + SOURCE + "}")
+                .get("/bodies", Map.of(), Map.of("q", "Working Group", "parent", cop))
                 .get("/bodies/{id}", body, Map.of())
                 .get("/bodies/{id}/events", body, Map.of())
                 .get("/mandates/{id}", ofMandate, Map.of())

@@ -1,4 +1,4 @@
-package org.mandatetracker.report.web;
+package org.mandatetracker.support.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
@@ -13,12 +13,12 @@ import java.util.List;
  * RFC 8288 {@code Link} headers for a paged list: {@code next} and {@code prev} (and {@code first}), as the same
  * request with another {@code page}, under the public path the request came through.
  */
-final class PageLinks {
+public final class PageLinks {
 
     private PageLinks() {
     }
 
-    static HttpHeaders of(int page, boolean hasNext) {
+    public static HttpHeaders of(int page, boolean hasNext) {
         HttpServletRequest request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes())
                 .getRequest();
         List<String> links = new ArrayList<>();
@@ -37,7 +37,7 @@ final class PageLinks {
     }
 
     /** For a page asked by cursor: {@code next} only, as the same request after the {@code next} cursor. */
-    static HttpHeaders after(String next) {
+    public static HttpHeaders after(String next) {
         HttpHeaders headers = new HttpHeaders();
         if (next != null) {
             HttpServletRequest request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes())
