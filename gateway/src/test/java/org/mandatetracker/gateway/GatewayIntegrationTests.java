@@ -394,6 +394,21 @@ class GatewayIntegrationTests {
         assertThat(received.get("mandate").header("X-Correlation-Id")).isNotBlank();
     }
 
+    /** The web application (or a load balancer) on a trusted address forwards its visitors' addresses. */
+    @Test
+    void anonymousVisitorsBehindATrustedProxyHaveALimitEach() throws Exception {
+        Map<String, String> visitor = Map.of("X-Forwarded-For", "203.0.113.7");
+        int tooMany = 0;
+        for (int i = 0; i < 80; i++) {
+            if (send("GET", "/api/bodies", null, visitor, null).statusCode() == 429) {
+                tooMany++;
+            }
+        }
+        assertThat(tooMany).isGreaterThan(0);
+        assertThat(send("GET", "/api/bodies", null, Map.of("X-Forwarded-For", "203.0.113.8"), null).statusCode())
+                .as("another visitor through the same proxy").isEqualTo(200);
+    }
+
     @Test
     void oversizedBodiesAre413AndTooManyRequests429() throws Exception {
         String recorder = token("recorder", "limits-recorder");

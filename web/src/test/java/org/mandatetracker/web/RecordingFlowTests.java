@@ -46,6 +46,7 @@ class RecordingFlowTests {
     static final String SECRET = "a-local-secret-of-at-least-thirty-two-bytes";
     private static final HttpServer gateway;
     private static final List<String> commands = new CopyOnWriteArrayList<>();
+    private static final List<String> forwardedFor = new CopyOnWriteArrayList<>();
     private static volatile int status = 201;
     private static volatile String answer = "{\"id\": \"r-1\", \"outcome\": \"RECORDED\"}";
 
@@ -56,6 +57,8 @@ class RecordingFlowTests {
             throw new IllegalStateException(e);
         }
         gateway.createContext("/", exchange -> {
+            forwardedFor.add(exchange.getRequestURI().getPath() + " "
+                    + exchange.getRequestHeaders().getFirst("X-Forwarded-For"));
             byte[] body;
             int code = 200;
             if ("POST".equals(exchange.getRequestMethod())) {
@@ -162,6 +165,17 @@ class RecordingFlowTests {
         mvc.perform(get("/record/body").session(reader)).andExpect(status().isForbidden());
         assertThat(mvc.perform(get("/bodies").session(reader)).andReturn().getResponse().getContentAsString())
                 .contains("Signed in as alice-reader").doesNotContain("href=\"/record\"");
+    }
+
+    @Test
+    void everyCallForAPageNamesTheVisitorsAddressSoTheGatewayLimitsEachVisitor() throws Exception {
+        forwardedFor.clear();
+        mvc.perform(get("/bodies/b-1").with(request -> {
+            request.setRemoteAddr("198.51.100.9");
+            return request;
+        })).andExpect(status().isOk());
+        assertThat(forwardedFor).hasSizeGreaterThan(3)
+                .allSatisfy(call -> assertThat(call).endsWith(" 198.51.100.9"));
     }
 
     @Test

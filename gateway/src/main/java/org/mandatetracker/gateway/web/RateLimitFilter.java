@@ -16,11 +16,14 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A token bucket per client (its principal when authenticated, else its address): {@code requestsPerMinute} tokens
- * that refill evenly. A request finding the bucket empty gets 429 with {@code Retry-After}. Buckets live in this
- * instance's memory, so with several gateways the limit applies per instance.
+ * A token bucket per client (its principal when authenticated, else its address, which behind a trusted proxy is the
+ * one the proxy forwards): {@code requestsPerMinute} tokens that refill evenly. A request finding the bucket empty
+ * gets 429 with {@code Retry-After}. Buckets live in this instance's memory, so with several gateways the limit
+ * applies per instance; a full bucket is the same as none, so full ones are dropped when there are many.
  */
 public class RateLimitFilter extends OncePerRequestFilter {
+
+    private static final int SWEEP_ABOVE = 10_000;
 
     private final double perMinute;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
@@ -34,14 +37,23 @@ public class RateLimitFilter extends OncePerRequestFilter {
         private long refilledAt = System.nanoTime();
 
         synchronized boolean take() {
-            long now = System.nanoTime();
-            tokens = Math.min(perMinute, tokens + (now - refilledAt) / 60e9 * perMinute);
-            refilledAt = now;
+            refill();
             if (tokens < 1) {
                 return false;
             }
             tokens--;
             return true;
+        }
+
+        synchronized boolean full() {
+            refill();
+            return tokens >= perMinute;
+        }
+
+        private void refill() {
+            long now = System.nanoTime();
+            tokens = Math.min(perMinute, tokens + (now - refilledAt) / 60e9 * perMinute);
+            refilledAt = now;
         }
     }
 
@@ -53,6 +65,9 @@ public class RateLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (buckets.size() > SWEEP_ABOVE) {
+            buckets.values().removeIf(Bucket::full);
+        }
         if (buckets.computeIfAbsent(client(request), key -> new Bucket()).take()) {
             chain.doFilter(request, response);
             return;
@@ -62,6 +77,10 @@ public class RateLimitFilter extends OncePerRequestFilter {
         Problems.write(response, HttpStatus.TOO_MANY_REQUESTS.value(), "More than " + Math.round(perMinute)
                 + " requests a minute from this client; wait " + retryAfter + " s (Retry-After), then send fewer "
                 + "requests, at most " + Math.round(perMinute) + " a minute", request.getRequestURI());
+    }
+
+    int clients() {
+        return buckets.size();
     }
 
     private static String client(HttpServletRequest request) {

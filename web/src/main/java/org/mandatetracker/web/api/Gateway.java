@@ -8,6 +8,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import java.io.IOException;
@@ -22,6 +24,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -83,13 +86,11 @@ public class Gateway {
      * {@code lastEventId} when given; calls {@code onOpen} once the API has accepted the stream, then hands on each
      * event until the stream ends or {@code onEvent} throws.
      */
-    public void follow(String path, Map<String, String> query, String token, String lastEventId, Runnable onOpen,
+    public void follow(String path, Map<String, String> query, Caller caller, String lastEventId, Runnable onOpen,
                        Consumer<StreamEvent> onEvent) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path, query))
                 .header(HttpHeaders.ACCEPT, MediaType.TEXT_EVENT_STREAM_VALUE);
-        if (token != null) {
-            request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
-        }
+        caller.headers(request::header);
         if (lastEventId != null && !lastEventId.isBlank()) {
             request.header("Last-Event-ID", lastEventId);
         }
@@ -120,16 +121,33 @@ public class Gateway {
         }
     }
 
-    public String token() {
+    /**
+     * Whom the API is called for: the signed-in person's token (else the read token, if any), and the visitor's
+     * address, which the gateway takes from this application as a trusted proxy, so that anonymous visitors do not
+     * share one rate limit.
+     */
+    public record Caller(String token, String address) {
+
+        void headers(BiConsumer<String, String> header) {
+            if (token != null) {
+                header.accept(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+            }
+            if (address != null) {
+                header.accept("X-Forwarded-For", address);
+            }
+        }
+    }
+
+    /** The caller of the current request (on another thread, capture it first and hand it on). */
+    public Caller caller() {
         String token = signedIn.token();
-        return token != null ? token : blankToNull(properties.readToken());
+        String address = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
+                ? request.getRequest().getRemoteAddr() : null;
+        return new Caller(token != null ? token : blankToNull(properties.readToken()), address);
     }
 
     private void authorize(HttpHeaders headers) {
-        String token = token();
-        if (token != null) {
-            headers.setBearerAuth(token);
-        }
+        caller().headers(headers::set);
     }
 
     private URI uri(String path, Map<String, String> query, Object... variables) {

@@ -2,6 +2,8 @@ package org.mandatetracker.web.read;
 
 import org.springframework.security.concurrent.DelegatingSecurityContextExecutorService;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -10,7 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 /**
- * Runs a page's independent API calls at once, each as the person signed in, so a page waits for its slowest call
+ * Runs a page's independent API calls at once, each as the person signed in, for the same visitor, so a page waits for its slowest call
  * rather than for the sum of them.
  */
 @Component
@@ -19,8 +21,17 @@ public class Parallel {
     private final ExecutorService calls =
             new DelegatingSecurityContextExecutorService(Executors.newFixedThreadPool(16));
 
+    /** The call runs with the request's attributes too (the visitor's address), as the page waits for it. */
     public <T> CompletableFuture<T> start(Supplier<T> call) {
-        return CompletableFuture.supplyAsync(call, calls);
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        return CompletableFuture.supplyAsync(() -> {
+            RequestContextHolder.setRequestAttributes(request);
+            try {
+                return call.get();
+            } finally {
+                RequestContextHolder.resetRequestAttributes();
+            }
+        }, calls);
     }
 
     /** The call's answer; its failure (an {@code ApiProblem}, say) is thrown as it was. */

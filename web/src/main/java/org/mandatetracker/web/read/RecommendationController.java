@@ -64,11 +64,11 @@ public class RecommendationController {
     SseEmitter stream(@RequestParam(defaultValue = "") String body,
                       @RequestHeader(value = "Last-Event-ID", required = false) String lastEventId) {
         SseEmitter emitter = new SseEmitter(FEED_LIFETIME.toMillis());
-        String token = gateway.token();
+        Gateway.Caller caller = gateway.caller();
         Locale locale = LocaleContextHolder.getLocale();
         Future<?> feed = feeds.submit(() -> {
             try {
-                gateway.follow("/recommendations/stream", Map.of("body", body), token, lastEventId,
+                gateway.follow("/recommendations/stream", Map.of("body", body), caller, lastEventId,
                         () -> opened(emitter), event -> send(emitter, event, locale));
                 emitter.complete();
             } catch (InterruptedException stopped) {
