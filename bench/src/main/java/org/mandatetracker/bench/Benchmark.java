@@ -6,6 +6,7 @@ import org.mandatetracker.bench.measure.ClosedLoop;
 import org.mandatetracker.bench.measure.JdbcBaseline;
 import org.mandatetracker.bench.measure.KafkaBaseline;
 import org.mandatetracker.bench.measure.Measurement;
+import org.mandatetracker.bench.measure.Page;
 import org.mandatetracker.bench.measure.Query;
 import org.mandatetracker.bench.measure.Rebuild;
 import org.mandatetracker.bench.measure.Visibility;
@@ -14,6 +15,7 @@ import org.mandatetracker.bench.report.Results;
 import org.mandatetracker.bench.report.Row;
 import org.mandatetracker.bench.seed.Ingestion;
 import org.mandatetracker.bench.seed.Layout;
+import org.mandatetracker.bench.seed.MandateServiceBodies;
 import org.mandatetracker.bench.seed.SeedGenerator;
 import org.mandatetracker.bench.seed.SeedPublisher;
 import org.mandatetracker.bench.system.LocalSystem;
@@ -48,6 +50,8 @@ public final class Benchmark {
     private final Results results;
     private final HttpClient http = Api.newClient();
     private final Map<Integer, Measurement> httpFloor = new HashMap<>();
+    private final Map<Integer, Measurement> webFloor = new HashMap<>();
+    private int bodiesInMandateService;
     private final Map<Integer, Measurement> jdbc = new HashMap<>();
     private Measurement kafkaLatency;
     private Measurement rawConsume;
@@ -72,7 +76,9 @@ public final class Benchmark {
         String failure = null;
         Ports ports = Ports.from(settings.portBase());
         LocalSystem system = new LocalSystem(settings.root(), settings.output().resolve("run"), "_bench_" + runId,
-                ports, settings.javaOptions(), settings.output());
+                ports, settings.javaOptions(), settings.output())
+                // Every page view is several API calls through the gateway, from one address.
+                .with("GATEWAY_REQUESTS_PER_MINUTE", "100000000");
         try {
             System.out.println("Starting the system (deploy/local/up) on ports from " + ports.gateway() + " ...");
             system.start(Duration.ofMinutes(12));
@@ -104,8 +110,9 @@ public final class Benchmark {
         Api mandate = new Api(http, "http://127.0.0.1:" + ports.mandate(), secret);
         Api meeting = new Api(http, "http://127.0.0.1:" + ports.meeting(), secret);
         Api report = new Api(http, "http://127.0.0.1:" + ports.report(), secret);
+        Api web = new Api(http, "http://127.0.0.1:" + ports.web(), null);
         startUp(system);
-        baselines(system, report);
+        baselines(system, report, web);
 
         SeedGenerator generator = new SeedGenerator(layout);
         try (SeedPublisher publisher = new SeedPublisher(system.bootstrapServers());
@@ -117,6 +124,14 @@ public final class Benchmark {
                 for (Query query : Query.values()) {
                     for (int clients : settings.queryClients()) {
                         query(report, query, scale, clients, generator);
+                    }
+                }
+                MandateServiceBodies.write(settings.pgHost(), settings.pgPort(), settings.pgUser(),
+                        "mandate_service_bench_" + runId, layout, bodiesInMandateService, generator.bodies());
+                bodiesInMandateService = generator.bodies();
+                for (Page page : Page.values()) {
+                    for (int clients : settings.queryClients()) {
+                        page(web, page, scale, clients, generator);
                     }
                 }
             }
@@ -138,7 +153,7 @@ public final class Benchmark {
         }
     }
 
-    private void baselines(LocalSystem system, Api report) throws Exception {
+    private void baselines(LocalSystem system, Api report, Api web) throws Exception {
         try (JdbcBaseline baseline = new JdbcBaseline(settings.pgHost(), settings.pgPort(), settings.pgUser(),
                 "_" + runId)) {
             for (int clients : settings.writeClients()) {
@@ -156,6 +171,10 @@ public final class Benchmark {
                     (client, iteration, random) -> report.getOk("/actuator/health/liveness"));
             httpFloor.put(clients, m);
             results.add(latencyRow("http-floor", "HTTP floor: report-service liveness", "-", clients, m));
+            Measurement page = ClosedLoop.run(clients, settings.warmUp(), settings.phase(),
+                    (client, iteration, random) -> web.getOk("/actuator/health/liveness"));
+            webFloor.put(clients, page);
+            results.add(latencyRow("http-floor", "HTTP floor: web application liveness", "-", clients, page));
         }
     }
 
@@ -205,6 +224,20 @@ public final class Benchmark {
         if (limit > 0) {
             row = row.target("p99 <= " + limit + " ms at 1M", m.p99Millis() <= limit && m.errors() == 0,
                     scale == TARGET_SCALE);
+        }
+        results.add(row);
+    }
+
+    /** A page's time at the client on loopback: the web application's server time and one local round trip. */
+    private void page(Api web, Page page, long scale, int clients, SeedGenerator generator) throws Exception {
+        Measurement m = ClosedLoop.run(clients, settings.warmUp(), settings.phase(),
+                page.against(web, layout, generator.bodies()));
+        Measurement floor = webFloor.get(clients);
+        Row row = latencyRow("page", page.title(), label(scale), clients, m)
+                .against(String.format(Locale.ROOT, "web floor p99 %.2f ms", floor.p99Millis()),
+                        m.p99Millis() / floor.p99Millis());
+        if (clients == 1) {
+            row = row.target("p99 <= 100 ms at 1M", m.p99Millis() <= 100 && m.errors() == 0, scale == TARGET_SCALE);
         }
         results.add(row);
     }
@@ -295,7 +328,7 @@ public final class Benchmark {
     }
 
     private void memory(LocalSystem system) throws Exception {
-        for (String name : List.of("mandate-service", "meeting-service", "report-service", "gateway", "kafka")) {
+        for (String name : List.of("mandate-service", "meeting-service", "report-service", "gateway", "web", "kafka")) {
             var pid = system.pid(name);
             if (pid.isEmpty()) {
                 results.add(Row.of("rss", "RSS " + name, "end of run", "").counts(0, 1, 0));

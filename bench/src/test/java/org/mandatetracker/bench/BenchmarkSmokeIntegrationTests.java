@@ -1,6 +1,7 @@
 package org.mandatetracker.bench;
 
 import org.junit.jupiter.api.Test;
+import org.mandatetracker.bench.measure.Page;
 import org.mandatetracker.bench.measure.Query;
 import org.mandatetracker.bench.report.Results;
 import org.mandatetracker.bench.report.Row;
@@ -41,9 +42,11 @@ class BenchmarkSmokeIntegrationTests {
         assertThat(Results.read(OUTPUT.resolve("results.json")).rows()).hasSameSizeAs(results.rows());
         assertThat(OUTPUT.resolve("results.md")).isNotEmptyFile();
         Map<String, List<Row>> sections = results.rows().stream().collect(Collectors.groupingBy(Row::section));
-        assertThat(sections).containsOnlyKeys("start-up", "jdbc", "kafka", "http-floor", "seed", "query", "write",
-                "visibility", "raw-consume", "rebuild", "rss");
+        assertThat(sections).containsOnlyKeys("start-up", "jdbc", "kafka", "http-floor", "seed", "query", "page",
+                "write", "visibility", "raw-consume", "rebuild", "rss");
         assertThat(sections.get("query")).hasSize(Query.values().length * 2);
+        assertThat(sections.get("page")).as("every page answered, at 1 and 4 clients").hasSize(Page.values().length * 2)
+                .allSatisfy(row -> assertThat(row.errors()).as(row.measure()).isZero());
         assertThat(sections.get("visibility")).hasSize(2 * 2);
         results.rows().forEach(row -> {
             assertThat(row.count()).as(row.measure() + " at " + row.clients()).isPositive();

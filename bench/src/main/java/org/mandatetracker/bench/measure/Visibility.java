@@ -79,8 +79,9 @@ public final class Visibility implements AutoCloseable {
                      "source": {"document": "%s/EST"}}"""
                     .formatted(meetingId(session), prefix, session, session, start, start.plusDays(2), symbol);
             HttpResponse<String> scheduled = meeting.post("/meetings", scheduling);
-            // The body reaches meeting-service through Kafka; until it has, scheduling is refused as unknown.
-            while (scheduled.statusCode() == 422 && System.nanoTime() < deadline) {
+            // The body reaches meeting-service through Kafka; until it has, scheduling is refused as unknown (422),
+            // or as not known yet (503) while meeting-service is still reading the topic.
+            while ((scheduled.statusCode() == 422 || scheduled.statusCode() == 503) && System.nanoTime() < deadline) {
                 Thread.sleep(200);
                 scheduled = meeting.post("/meetings", scheduling);
             }

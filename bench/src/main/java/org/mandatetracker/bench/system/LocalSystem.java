@@ -26,14 +26,14 @@ import java.util.stream.Stream;
 public final class LocalSystem implements AutoCloseable {
 
     public static final List<String> SERVICES = List.of("mandate-service", "meeting-service", "report-service",
-            "gateway");
+            "gateway", "web");
     private static final List<String> COPIED = List.of("mvnw", ".mvn/wrapper/maven-wrapper.properties",
             "deploy/local/up", "deploy/local/down", "deploy/local/supervise", "deploy/local/kafka/pom.xml",
             "deploy/local/kafka/server.properties", "deploy/local/kafka/log4j.properties",
             "mandate-service/mandate-app/target/mandate-app-0.1.0-SNAPSHOT.jar",
             "meeting-service/meeting-app/target/meeting-app-0.1.0-SNAPSHOT.jar",
             "report-service/target/report-service-0.1.0-SNAPSHOT.jar", "gateway/target/gateway-0.1.0-SNAPSHOT.jar",
-            "deploy/loader/target/loader-0.1.0-SNAPSHOT.jar");
+            "deploy/loader/target/loader-0.1.0-SNAPSHOT.jar", "web/target/web-0.1.0-SNAPSHOT.jar");
     private static final Pattern STARTED = Pattern.compile(
             "Started \\S+ in ([0-9.]+) seconds \\(process running for ([0-9.]+)\\)");
 
@@ -62,6 +62,7 @@ public final class LocalSystem implements AutoCloseable {
         environment.put("MANDATE_PORT", Integer.toString(ports.mandate()));
         environment.put("MEETING_PORT", Integer.toString(ports.meeting()));
         environment.put("REPORT_PORT", Integer.toString(ports.report()));
+        environment.put("WEB_PORT", Integer.toString(ports.web()));
         environment.put("KAFKA_PORT", Integer.toString(ports.kafka()));
         environment.put("KAFKA_CONTROLLER_PORT", Integer.toString(ports.kafkaController()));
         environment.put("JAVA_OPTS", javaOptions);

@@ -193,7 +193,9 @@ public final class Loader implements Callable<Integer> {
         long lastShown = -1;
         while (true) {
             HttpResponse<String> response = send(request);
-            boolean notYetKnown = response.statusCode() == 422
+            // 503 while meeting-service is still reading the bodies published; 422 if it has read them all, but
+            // mandate-service has not yet published this one.
+            boolean notYetKnown = (response.statusCode() == 422 || response.statusCode() == 503)
                     && "known-body".equals(read(response.body()).at("/errors/0/rule").asText());
             long left = Duration.between(Instant.now(), giveUp).toSeconds();
             if (!notYetKnown || left <= 0) {

@@ -124,7 +124,8 @@ class LoaderTests {
     @Test
     void aValidFileIsRecordedOneLineForEachStepNamedByIdWaitingVisiblyForItsBody() throws IOException {
         answer = (n, path) -> n == 1 || n == 2
-                ? new String[]{"422", "{\"errors\": [{\"field\": \"body\", \"rule\": \"known-body\"}]}"}
+                ? new String[]{n == 1 ? "503" : "422",
+                        "{\"errors\": [{\"field\": \"body\", \"rule\": \"known-body\"}]}"}
                 : new String[]{"201", "{\"outcome\": \"RECORDED\"}"};
         Path file = write(VALID);
         assertThat(run(file.toString(), "--gateway", url(), "--token", "t", "--api-docs", docs())).isZero();

@@ -81,20 +81,25 @@ public class BodyController {
                 @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
         String date = (asOf == null ? LocalDate.now() : asOf).toString();
         model.addAttribute("asOf", date);
-        JsonNode body = gateway.get("/bodies/{id}", id);
-        model.addAttribute("body", json.map(body));
-        model.addAttribute("mandates", json.list(gateway.get("/bodies/{id}/mandates", Map.of("asOf", date), id)));
+        // Every call but the parent's is independent of the others: all start at once, and the page waits for its
+        // slowest path (the body, then its parent).
+        var mandates = parallel.start(() -> json.list(gateway.get("/bodies/{id}/mandates", Map.of("asOf", date),
+                id)));
         if (htmx != null) {
+            model.addAttribute("body", json.map(gateway.get("/bodies/{id}", id)));
+            model.addAttribute("mandates", parallel.join(mandates));
             return "body :: mandates";
         }
-        String parentId = body.path("parentBodyId").asText("");
-        var parent = parallel.start(() -> parentId.isEmpty() ? null : json.map(gateway.get("/bodies/{id}", parentId)));
         var children = parallel.start(() -> childrenOf(id));
         var timeline = parallel.start(() -> json.list(gateway.get("/bodies/{id}/timeline", Map.of("asOf", date),
                 id)));
         var meetings = parallel.start(() -> json.list(gateway.get("/meetings", Map.of("body", id))));
         var recommendations = parallel.start(() -> json.list(gateway.get("/recommendations", Map.of("body", id))));
-        model.addAttribute("parent", parallel.join(parent));
+        JsonNode body = gateway.get("/bodies/{id}", id);
+        String parentId = body.path("parentBodyId").asText("");
+        model.addAttribute("body", json.map(body));
+        model.addAttribute("parent", parentId.isEmpty() ? null : json.map(gateway.get("/bodies/{id}", parentId)));
+        model.addAttribute("mandates", parallel.join(mandates));
         model.addAttribute("children", parallel.join(children));
         model.addAttribute("timeline", parallel.join(timeline));
         model.addAttribute("meetings", parallel.join(meetings));
