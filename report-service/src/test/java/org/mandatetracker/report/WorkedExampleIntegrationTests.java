@@ -31,6 +31,7 @@ import java.io.StringReader;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,6 +109,10 @@ class WorkedExampleIntegrationTests {
         assertThat(recommendations).hasSize(2);
         assertThat(recommendations.get(0).at("/reportSymbol").asText()).isEqualTo("CTOC/COP/WG.4/2011/8");
         assertThat(recommendations.get(0).get("meetingId").asText()).isEqualTo(example.wg2011);
+        JsonNode latestFirst = get("/recommendations?body=" + example.wg + "&newestFirst=true");
+        List<String> oldestFirst = values(recommendations, "id");
+        Collections.reverse(oldestFirst);
+        assertThat(values(latestFirst, "id")).hasSize(2).containsExactlyElementsOf(oldestFirst);
     }
 
     @Test

@@ -10,8 +10,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Recommendations adopted by a date, optionally by one body's meetings and since a date, oldest first, a page at a
- * time; each with its meeting's title as of that date.
+ * Recommendations adopted by a date, optionally by one body's meetings and since a date, oldest first (or newest
+ * first), a page at a time; each with its meeting's title as of that date.
  */
 @Component
 public class Recommendations {
@@ -21,7 +21,7 @@ public class Recommendations {
             LEFT JOIN meeting_version mv
               ON mv.meeting_id = f.meeting_id AND mv.valid_from <= :asOf AND :asOf < mv.valid_to
             WHERE f.event_type = '%s' AND f.occurred_on <= :asOf %s
-            ORDER BY f.occurred_on, f.recorded_at, f.event_id LIMIT :limit OFFSET :offset""";
+            ORDER BY f.occurred_on %3$s, f.recorded_at %3$s, f.event_id %3$s LIMIT :limit OFFSET :offset""";
 
     private final JdbcClient jdbc;
     private final FactLog facts;
@@ -31,10 +31,12 @@ public class Recommendations {
         this.facts = facts;
     }
 
-    public List<RecommendationView> adopted(String bodyId, LocalDate since, LocalDate asOf, int page, int size) {
+    public List<RecommendationView> adopted(String bodyId, LocalDate since, LocalDate asOf, boolean newestFirst,
+                                            int page, int size) {
         String filters = (bodyId == null ? "" : " AND f.body_id = :body")
                 + (since == null ? "" : " AND f.occurred_on >= :since");
-        var statement = jdbc.sql(SQL.formatted(MeetingEventTypes.typeOf(RecommendationAdopted.class), filters))
+        var statement = jdbc.sql(SQL.formatted(MeetingEventTypes.typeOf(RecommendationAdopted.class), filters,
+                        newestFirst ? "DESC" : "ASC"))
                 .param("asOf", asOf).param("limit", size).param("offset", (long) page * size);
         if (bodyId != null) {
             statement = statement.param("body", bodyId);

@@ -207,14 +207,17 @@ class ReportController {
     }
 
     @GetMapping("/recommendations")
-    @Operation(summary = "Recommendations adopted, optionally by one body's meetings and since a date, paged")
+    @Operation(summary = "Recommendations adopted, optionally by one body's meetings and since a date, oldest first "
+            + "(newestFirst=true: the latest first), paged")
     ResponseEntity<List<RecommendationView>> recommendations(@RequestParam(required = false) String body,
                                              @RequestParam(required = false) LocalDate since,
                                              @AsOf @RequestParam(required = false) LocalDate asOf,
+                                             @RequestParam(defaultValue = "false") boolean newestFirst,
                                              @RequestParam(defaultValue = "0") @Min(0) @Max(MAX_PAGE) int page,
                                              @RequestParam(defaultValue = "500") @Min(1) @Max(MAX_PAGE_SIZE)
                                              int size) {
-        List<RecommendationView> found = recommendations.adopted(body, since, orToday(asOf), page, size);
+        List<RecommendationView> found = recommendations.adopted(body, since, orToday(asOf), newestFirst, page,
+                size);
         if (found.isEmpty() && body != null) {
             known.requireBody(body);
         }

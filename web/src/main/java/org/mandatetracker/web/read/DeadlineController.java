@@ -21,10 +21,12 @@ public class DeadlineController {
 
     private final Gateway gateway;
     private final Json json;
+    private final SuggestionController suggestions;
 
-    public DeadlineController(Gateway gateway, Json json) {
+    public DeadlineController(Gateway gateway, Json json, SuggestionController suggestions) {
         this.gateway = gateway;
         this.json = json;
+        this.suggestions = suggestions;
     }
 
     @GetMapping("/deadlines")
@@ -44,12 +46,22 @@ public class DeadlineController {
         model.addAttribute("bodyId", body);
         model.addAttribute("selected", statuses);
         model.addAttribute("statuses", STATUSES);
-        List<Map<String, Object>> bodies = json.list(gateway.get("/bodies"));
-        Map<Object, Object> names = new HashMap<>();
-        bodies.forEach(known -> names.put(known.get("id"), known.get("name")));
-        model.addAttribute("bodies", bodies);
-        model.addAttribute("bodyNames", names);
-        model.addAttribute("page", json.map(gateway.get("/mandates", query)));
+        model.addAttribute("bodies", suggestions.bodies(body));
+        Map<String, Object> found = json.map(gateway.get("/mandates", query));
+        model.addAttribute("page", found);
+        model.addAttribute("bodyNames", namesOf(found.get("items")));
         return "deadlines";
+    }
+
+    /** The names of the bodies the page's mandates belong to, in one call. */
+    private Map<Object, Object> namesOf(Object items) {
+        List<String> ids = items instanceof List<?> list ? list.stream().filter(Map.class::isInstance)
+                .map(item -> String.valueOf(((Map<?, ?>) item).get("bodyId"))).distinct().toList() : List.of();
+        Map<Object, Object> names = new HashMap<>();
+        if (!ids.isEmpty()) {
+            json.list(gateway.get("/bodies", Map.of("id", String.join(",", ids), "size", Integer.toString(ids.size()))))
+                    .forEach(known -> names.put(known.get("id"), known.get("name")));
+        }
+        return names;
     }
 }

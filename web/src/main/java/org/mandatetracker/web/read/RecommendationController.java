@@ -18,7 +18,10 @@ import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -35,16 +38,20 @@ public class RecommendationController {
 
     private static final Logger log = LoggerFactory.getLogger(RecommendationController.class);
     private static final Duration FEED_LIFETIME = Duration.ofMinutes(30);
+    /** How many of the latest recommendations the page starts with. */
+    private static final int LATEST = 50;
 
     private final Gateway gateway;
     private final Json json;
     private final ObjectMapper mapper;
     private final SpringTemplateEngine templates;
     private final ApplicationContext application;
+    private final SuggestionController suggestions;
     private final ExecutorService feeds = Executors.newCachedThreadPool();
 
     public RecommendationController(Gateway gateway, Json json, ObjectMapper mapper, SpringTemplateEngine templates,
-                                    ApplicationContext application) {
+                                    ApplicationContext application, SuggestionController suggestions) {
+        this.suggestions = suggestions;
         this.gateway = gateway;
         this.json = json;
         this.mapper = mapper;
@@ -55,8 +62,12 @@ public class RecommendationController {
     @GetMapping("/recommendations")
     String recommendations(@RequestParam(defaultValue = "") String body, Model model) {
         model.addAttribute("bodyId", body);
-        model.addAttribute("bodies", json.list(gateway.get("/bodies")));
-        model.addAttribute("recommendations", json.list(gateway.get("/recommendations", Map.of("body", body))));
+        model.addAttribute("bodies", suggestions.bodies(body));
+        // The latest ones, shown oldest first, as those arriving on the stream follow them.
+        List<Map<String, Object>> latest = new ArrayList<>(json.list(gateway.get("/recommendations", Map.of(
+                "body", body, "newestFirst", "true", "size", Integer.toString(LATEST)))));
+        Collections.reverse(latest);
+        model.addAttribute("recommendations", latest);
         return "recommendations";
     }
 

@@ -36,6 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 import java.net.URI;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -105,9 +106,12 @@ class BodyController {
     }
 
     @GetMapping
-    @Operation(summary = "Recorded bodies by name, paged (follow the Link header's next): all of them, those matching "
-            + "a text, those directly under one body, or the top of the tree; each says how many bodies are under it")
+    @Operation(summary = "Recorded bodies by name, paged (follow the Link header's next): all of them, those named by "
+            + "id, those matching a text, those directly under one body, or the top of the tree; each says how many "
+            + "bodies are under it")
     ResponseEntity<List<BodyView>> bodies(
+            @Parameter(description = "Only these bodies (repeat the parameter, or separate ids with commas)")
+            @RequestParam(required = false) List<String> id,
             @Parameter(description = "Part of the name or short name (any case), or the decision that established "
                     + "the body, e.g. 4/4") @RequestParam(required = false) String q,
             @Parameter(description = "Only the bodies directly under this body") @RequestParam(required = false)
@@ -120,8 +124,13 @@ class BodyController {
             throw new InvalidRequest("topLevel", "one-of-parent-or-top-level",
                     "Give either parent or topLevel=true, not both");
         }
-        List<BodyView> found = queries.bodies(new MandateQueries.BodyFilter(blankToNull(q), blankToNull(parent),
-                topLevel), page, size);
+        List<String> ids = id == null ? List.of() : id.stream().flatMap(given -> Arrays.stream(given.split(",")))
+                .map(String::strip).filter(one -> !one.isEmpty()).distinct().toList();
+        if (ids.size() > MAX_PAGE_SIZE) {
+            throw new InvalidRequest("id", "at-most-" + MAX_PAGE_SIZE, "At most " + MAX_PAGE_SIZE + " ids at once");
+        }
+        List<BodyView> found = queries.bodies(new MandateQueries.BodyFilter(ids, blankToNull(q),
+                blankToNull(parent), topLevel), page, size);
         return ResponseEntity.ok().headers(PageLinks.of(page, found.size() == size)).body(found);
     }
 
