@@ -33,8 +33,9 @@ public class MandateQueries {
     }
 
     /**
-     * Which bodies to list: those named by id, those matching a text (name or short name containing it, or established
-     * by that decision), those directly under one parent, or those under none known; each may be empty, null or false.
+     * Which bodies to list: those named by id, those matching a text (name or short name containing it, the body's
+     * id, or the decision that established it), those directly under one parent, or those under none known; each may
+     * be empty, null or false.
      */
     public record BodyFilter(List<String> ids, String text, String parentId, boolean topLevel) {
     }
@@ -52,7 +53,7 @@ public class MandateQueries {
         }
         if (filter.text() != null) {
             where.append(" AND (b.name ILIKE :contains OR b.short_name ILIKE :contains"
-                    + " OR b.established_by ->> 'document' = :text)");
+                    + " OR b.established_by ->> 'document' = :text OR b.body_id = :text)");
             params.put("text", filter.text());
             params.put("contains", "%" + filter.text().replace("\\", "\\\\").replace("%", "\\%")
                     .replace("_", "\\_") + "%");

@@ -112,8 +112,8 @@ class BodyController {
     ResponseEntity<List<BodyView>> bodies(
             @Parameter(description = "Only these bodies (repeat the parameter, or separate ids with commas)")
             @RequestParam(required = false) List<String> id,
-            @Parameter(description = "Part of the name or short name (any case), or the decision that established "
-                    + "the body, e.g. 4/4") @RequestParam(required = false) String q,
+            @Parameter(description = "Part of the name or short name (any case), the body's id, or the decision "
+                    + "that established the body, e.g. 4/4") @RequestParam(required = false) String q,
             @Parameter(description = "Only the bodies directly under this body") @RequestParam(required = false)
             String parent,
             @Parameter(description = "Only the bodies under no recorded body") @RequestParam(defaultValue = "false")

@@ -73,6 +73,7 @@ class BodyListingIntegrationTests {
         assertThat(names("q=" + tag + " beta 50%")).containsExactly(tag + " beta 50% share");
         assertThat(names("q=" + tag + " b%ta")).as("a % in the text is a percent sign, not a wildcard").isEmpty();
         assertThat(names("q=" + tag + "&topLevel=true")).containsExactly(tag + " root");
+        assertThat(names("q=" + alpha)).as("by id").containsExactly(tag + " alpha");
         assertThat(names("id=" + root + "&id=" + grandchild + "," + Api.unique("unknown")))
                 .as("named by id, unknown ones left out").containsExactly(tag + " gamma", tag + " root");
         JsonNode byDecision = api.read(api.get("/bodies?q=4/4&size=500").getBody());
