@@ -14,6 +14,7 @@ import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
@@ -26,8 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the connection has seen nothing of the request, so the next one is asked, whatever the method. A connection that
  * breaks before the answer is tried once more only for methods that are safe to repeat: a POST may have been
  * recorded before the connection broke, and not every POST carries an id the client chose, so repeating it is the
- * client's decision. Stale pooled connections are kept out by the keep-alive the gateway sets, shorter than the
- * services' ({@code GatewayApplication}). When no replica answers, or answers in time, the answer is 503 with
+ * client's decision. Stale pooled connections are kept out by the client's keep-alive, shorter than the services'
+ * ({@code GatewayApplication}). When no replica answers, or answers in time, the answer is 503 with
  * {@code Retry-After}; when an answer breaks off, 502; both as problem details, never 500.
  */
 final class Upstream implements HandlerFilterFunction<ServerResponse, ServerResponse> {
@@ -90,7 +91,7 @@ final class Upstream implements HandlerFilterFunction<ServerResponse, ServerResp
 
     private static boolean timedOut(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof HttpTimeoutException) {
+            if (cause instanceof SocketTimeoutException || cause instanceof HttpTimeoutException) {
                 return true;
             }
         }
