@@ -169,8 +169,9 @@ public final class FaultSuite implements Callable<Integer> {
             log("Fault: restarting PostgreSQL, once no end-to-end test holds " + LOCK);
             Path marker = Files.createTempFile("faults-restart", ".ns");
             // The end-to-end tests on this machine use the same server: the restart waits for their lock, and the
-            // fault counts from when it begins.
-            run("flock " + LOCK + " bash -c 'date +%s%N > " + marker + "; " + postgresqlRestart + "'",
+            // fault counts from when it begins. The lock is closed before the restart (-o): the server would
+            // otherwise inherit it and hold it for as long as it runs.
+            run("flock -o " + LOCK + " bash -c 'date +%s%N > " + marker + "; " + postgresqlRestart + "'",
                     Duration.ofHours(2));
             long startedMillis = Long.parseLong(Files.readString(marker).trim()) / 1_000_000;
             injected = System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis() - startedMillis);
