@@ -22,6 +22,12 @@ public final class TransientFailures {
     /** SQLSTATEs: serialization failure, deadlock detected. */
     private static final Set<String> TRANSIENT_STATES = Set.of("40001", "40P01");
 
+    /**
+     * What HikariCP throws, with no SQLSTATE, when a transaction goes on using a connection the pool has closed
+     * because the database went away under it (seen when PostgreSQL restarted in the middle of a command).
+     */
+    static final String POOL_CLOSED_CONNECTION = "Connection is closed";
+
     private TransientFailures() {
     }
 
@@ -30,6 +36,10 @@ public final class TransientFailures {
             if (cause instanceof TransientDataAccessException || cause instanceof DataAccessResourceFailureException
                     || cause instanceof CannotCreateTransactionException || cause instanceof SQLTransientException
                     || cause instanceof SQLRecoverableException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() == null
+                    && POOL_CLOSED_CONNECTION.equals(sql.getMessage())) {
                 return true;
             }
             String state = cause instanceof SQLException sql ? sql.getSQLState() : null;

@@ -25,6 +25,8 @@ class TransientFailuresTests {
                 new SQLException("terminating connection due to administrator command", "57P01"))))).isTrue();
         assertThat(TransientFailures.isTransient(listener(new RuntimeException(
                 new SQLException("deadlock detected", "40P01"))))).isTrue();
+        assertThat(TransientFailures.isTransient(new RuntimeException("Failed to create a SQL statement",
+                new SQLException(TransientFailures.POOL_CLOSED_CONNECTION)))).as("the pool closed it under us").isTrue();
     }
 
     @Test
