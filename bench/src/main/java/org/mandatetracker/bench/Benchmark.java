@@ -25,6 +25,8 @@ import org.mandatetracker.mandate.api.MandateEventTypes;
 import org.mandatetracker.meeting.api.MeetingEventTypes;
 
 import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -135,6 +137,7 @@ public final class Benchmark {
                     }
                 }
             }
+            hold(system);
             long finalScale = settings.scales().get(settings.scales().size() - 1);
             writes(mandate, finalScale);
             ingestion.awaitCaughtUp(settings.stall());
@@ -143,6 +146,20 @@ public final class Benchmark {
             rebuild(system, report, ingestion, finalScale);
         }
         memory(system);
+    }
+
+    private void hold(LocalSystem system) throws Exception {
+        if (settings.hold().isZero()) {
+            return;
+        }
+        Path release = settings.output().resolve("release");
+        System.out.printf(Locale.ROOT, "Holding the system for %d min (web %d, gateway %d, run folder %s); "
+                + "touch %s to go on%n", settings.hold().toMinutes(), system.ports().web(),
+                system.ports().gateway(), system.run(), release);
+        long end = System.nanoTime() + settings.hold().toNanos();
+        while (System.nanoTime() < end && !Files.exists(release)) {
+            Thread.sleep(1000);
+        }
     }
 
     private void startUp(LocalSystem system) throws Exception {
