@@ -97,6 +97,9 @@ class RecordingFlowTests {
                          "establishedOn": "2008-10-17", "establishedBy": {"document": "4/4", "paragraph": "1"}}"""
                         .getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
+            } else if (exchange.getRequestURI().getPath().equals("/api/mandates")) {
+                body = "{\"items\": [], \"total\": 0}".getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
             } else {
                 body = "[]".getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -232,6 +235,17 @@ class RecordingFlowTests {
                 .contains("<time datetime=\"2008-10-17\">17 October 2008</time>").contains("recorded by alice on")
                 .contains("href=\"/meetings/ctoc-cop-4\"").contains("href=\"/bodies/b-1\"")
                 .containsPattern("id=\"fact-e-2\" class=\"correction\"").contains("href=\"#fact-e-1\"");
+    }
+
+    @Test
+    void everyListFilteredByBodyKeepsTheBodyAsTypedAndSuggestsBodies() throws Exception {
+        for (String list : List.of("/meetings", "/deadlines", "/recommendations")) {
+            String page = mvc.perform(get(list).param("body", "b-1")).andExpect(status().isOk()).andReturn()
+                    .getResponse().getContentAsString();
+            assertThat(page).as(list).contains("<label for=\"body\">Body</label>")
+                    .containsPattern("<input id=\"body\" name=\"body\" value=\"b-1\" list=\"bodies\"")
+                    .contains("hx-get=\"/suggestions/bodies\"").contains("<datalist id=\"bodies\">");
+        }
     }
 
     @Test
