@@ -12,6 +12,7 @@ import org.mandatetracker.mandate.api.BodyEstablished;
 import org.mandatetracker.mandate.api.BodyKind;
 import org.mandatetracker.mandate.api.BodyProfile;
 import org.mandatetracker.mandate.api.BodyRenamed;
+import org.mandatetracker.mandate.api.MandateTerminated;
 import org.mandatetracker.meeting.api.MeetingEventTypes;
 import org.mandatetracker.testsupport.AsyncApiContract;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -160,12 +161,19 @@ class MeetingServiceIntegrationTests {
         ProducerRecord<String, byte[]> renamed = harness.mandateRecord(body, 1,
                 new BodyRenamed(body, "Second name", "SN", LocalDate.of(2009, 1, 1), SourceCitation.of("2/1", null)));
         harness.send(renamed);
+        // Keyed like the body's records, so it is read before them.
+        ProducerRecord<String, byte[]> mandateEvent = harness.mandateRecord(body, 0,
+                new MandateTerminated(unique("mandate"), body, LocalDate.of(2009, 6, 1), SourceCitation.of("3/1", null)));
+        harness.send(mandateEvent);
         harness.send(record);
         harness.send(renamed);
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(jdbc.sql(
                 "SELECT count(*) FROM processed_event WHERE event_id IN (?, ?)")
                 .params(ceId(record), ceId(renamed)).query(Long.class).single()).isEqualTo(2));
+        assertThat(jdbc.sql("SELECT count(*) FROM processed_event WHERE event_id = ?").param(ceId(mandateEvent))
+                .query(Long.class).single()).as("a mandate event is dropped before the directory's transaction")
+                .isZero();
         Map<String, Object> known = jdbc.sql("SELECT name, established_on FROM known_body WHERE body_id = ?")
                 .param(body).query().singleRow();
         assertThat(known.get("name")).isEqualTo("Second name");

@@ -33,6 +33,6 @@ public final class MeetingEventTypes {
     }
 
     public static Optional<Class<?>> classOf(String type) {
-        return Optional.ofNullable(BY_TYPE.get(type));
+        return type == null ? Optional.empty() : Optional.ofNullable(BY_TYPE.get(type));
     }
 }
