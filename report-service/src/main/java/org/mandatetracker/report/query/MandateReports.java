@@ -77,7 +77,7 @@ public class MandateReports {
      */
     public Page page(MandateQuery query, PageKey after, int page, int size) {
         long offset = after == null ? (long) page * size : 0;
-        List<MandateReport> items = new ArrayList<>(jdbc.sql(NAMED.formatted(valid(query, after) + BY_DUE_DATE
+        List<MandateReport> items = new ArrayList<>(jdbc.sql(NAMED.formatted(valid(query, after, false) + BY_DUE_DATE
                         + " LIMIT :limit OFFSET :offset")).params(parameters(query, after))
                 .param("limit", size + 1).param("offset", offset).query(this::report).list());
         boolean more = items.size() > size;
@@ -98,7 +98,8 @@ public class MandateReports {
             return jdbc.sql("SELECT COALESCE(sum(delta), 0) FROM mandate_count WHERE day <= :asOf")
                     .param("asOf", query.asOf()).query(Long.class).single();
         }
-        return jdbc.sql("SELECT count(*) FROM (" + valid(query, null) + ") counted").params(parameters(query, null))
+        return jdbc.sql("SELECT count(*) FROM (" + valid(query, null, true) + ") counted")
+                .params(parameters(query, null))
                 .query(Long.class).single();
     }
 
@@ -114,22 +115,25 @@ public class MandateReports {
     }
 
     private JdbcClient.StatementSpec named(MandateQuery query) {
-        return jdbc.sql(NAMED.formatted(valid(query, null) + BY_DUE_DATE)).params(parameters(query, null));
+        return jdbc.sql(NAMED.formatted(valid(query, null, false) + BY_DUE_DATE)).params(parameters(query, null));
     }
 
     /**
      * The query with only the conditions asked for, so each plan can use the index that fits. Overdue and due soon
      * are, by the status rule in {@link #VALID}, open versions due by the date plus {@link
-     * MandateStatus#DUE_SOON_DAYS}: asking only for them adds that as a condition the open-due index answers (the
-     * rule itself still decides each row's status).
+     * MandateStatus#DUE_SOON_DAYS}: asking only for them adds that as a condition an open-due index answers. A page
+     * states it on the due-date key, so the scan walks the open-due-order index (V22) in page order and stops at the
+     * page's end; a count states it on the column, which the open-due index (V21) counts without reading the table. Asking for both, the condition is the status rule itself, and the status filter, which the planner
+     * cannot see through, is left out; asking for one, the rule still decides each row's status.
      */
-    private static String valid(MandateQuery query, PageKey after) {
+    private static String valid(MandateQuery query, PageKey after, boolean counting) {
         String inner = (query.bodyId() == null ? "" : "AND m.body_id = :body") + (after == null ? "" : AFTER_KEY);
-        if (!query.statuses().isEmpty() && DUE.containsAll(query.statuses())) {
-            inner += " AND m.closed_as IS NULL AND m.resolved_due <= CAST(:asOf AS date) + :dueSoonDays";
+        if (dueOnly(query)) {
+            inner += " AND m.closed_as IS NULL AND " + (counting ? "m.resolved_due" : "COALESCE(m.resolved_due, "
+                    + "'infinity')") + " <= CAST(:asOf AS date) + :dueSoonDays";
         }
         StringBuilder filters = new StringBuilder();
-        if (!query.statuses().isEmpty()) {
+        if (filtersByStatus(query)) {
             filters.append(" AND status IN (:statuses)");
         }
         if (query.dueFrom() != null) {
@@ -139,6 +143,14 @@ public class MandateReports {
             filters.append(" AND resolved_due <= :dueTo");
         }
         return VALID.formatted(inner, filters);
+    }
+
+    private static boolean dueOnly(MandateQuery query) {
+        return !query.statuses().isEmpty() && DUE.containsAll(query.statuses());
+    }
+
+    private static boolean filtersByStatus(MandateQuery query) {
+        return !query.statuses().isEmpty() && !query.statuses().equals(DUE);
     }
 
     private static Map<String, Object> parameters(MandateQuery query, PageKey after) {
@@ -153,7 +165,7 @@ public class MandateReports {
         if (query.bodyId() != null) {
             params.put("body", query.bodyId());
         }
-        if (!query.statuses().isEmpty()) {
+        if (filtersByStatus(query)) {
             params.put("statuses", query.statuses().stream().map(Enum::name).toList());
         }
         if (query.dueFrom() != null) {

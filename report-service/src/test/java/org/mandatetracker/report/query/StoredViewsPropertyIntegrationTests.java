@@ -21,9 +21,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -89,6 +91,15 @@ class StoredViewsPropertyIntegrationTests {
             assertThat(pagedByCursor(MandateQuery.ofBody(history.mandatedBody, asOf)))
                     .as("the same mandates, two to a page by cursor (seed %d)", seed)
                     .containsExactlyElementsOf(expected);
+            for (Set<MandateStatus> statuses : List.of(EnumSet.of(MandateStatus.OVERDUE, MandateStatus.DUE_SOON),
+                    EnumSet.of(MandateStatus.OVERDUE), EnumSet.of(MandateStatus.DUE_SOON))) {
+                MandateQuery due = new MandateQuery(asOf, statuses, history.mandatedBody, null, null);
+                List<MandateReport> dueExpected = expected.stream().filter(r -> statuses.contains(r.status()))
+                        .toList();
+                assertThat(pagedByCursor(due)).as("%s of %s as of %s (seed %d)", statuses, history.mandatedBody,
+                        asOf, seed).containsExactlyElementsOf(dueExpected);
+                assertThat(reports.page(due, null, 0, 1).total()).as("their count").isEqualTo(dueExpected.size());
+            }
             assertThat(reports.page(MandateQuery.ofBody(null, asOf), null, 0, 1).total())
                     .as("the whole list's total as of %s, from mandate_count (seed %d)", asOf, seed)
                     .isEqualTo(jdbc.sql("SELECT count(*) FROM mandate_version WHERE valid_from <= :d AND :d < valid_to")
