@@ -78,6 +78,11 @@ public final class BenchCommand implements Callable<Integer> {
             description = "report-service's consumer group (default: ${DEFAULT-VALUE}).")
     String reportGroup;
 
+    @Option(names = "--page-warm-up-seconds", defaultValue = "60",
+            description = "Unmeasured page views before the pages are timed, so the web application and gateway are "
+                    + "JIT-compiled as in a running system (default: ${DEFAULT-VALUE}).")
+    double pageWarmUpSeconds;
+
     @Option(names = "--hold-minutes", defaultValue = "0",
             description = "After the pages at the last scale, keep the system up this long for profiling by hand; "
                     + "creating the file <output>/release ends the hold early (default: ${DEFAULT-VALUE}).")
@@ -98,7 +103,7 @@ public final class BenchCommand implements Callable<Integer> {
                 rates, seconds(phaseSeconds), seconds(warmUpSeconds), seconds(visibilitySeconds),
                 seconds(drainSeconds), kafkaRate, visibilityMeetings, Duration.ofMinutes(stallMinutes),
                 reportGroup, env("PGHOST", "127.0.0.1"), Integer.parseInt(env("PGPORT", "5432")),
-                env("PGUSER", "postgres"), Duration.ofMinutes(holdMinutes));
+                env("PGUSER", "postgres"), seconds(pageWarmUpSeconds), Duration.ofMinutes(holdMinutes));
         var document = new Benchmark(settings).run();
         System.out.println(Files.readString(out.resolve("results.md")));
         return document.failure() == null ? 0 : 1;

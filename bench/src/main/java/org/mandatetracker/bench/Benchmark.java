@@ -138,6 +138,7 @@ public final class Benchmark {
                 MandateServiceBodies.write(settings.pgHost(), settings.pgPort(), settings.pgUser(),
                         "mandate_service_bench_" + runId, layout, bodiesInMandateService, generator.bodies());
                 bodiesInMandateService = generator.bodies();
+                warmUpPages(web, generator);
                 for (Page page : Page.values()) {
                     for (int clients : settings.queryClients()) {
                         page(web, page, scale, clients, generator);
@@ -253,6 +254,26 @@ public final class Benchmark {
     }
 
     /** A page's time at the client on loopback: the web application's server time and one local round trip. */
+    /**
+     * Every page in turn, unmeasured, so the pages are timed in a web application and gateway whose code the JIT has
+     * compiled, as in one that has been serving for a while: the first minutes of a JVM serve pages 2-3 times slower.
+     */
+    private void warmUpPages(Api web, SeedGenerator generator) throws Exception {
+        if (settings.pageWarmUp().isZero()) {
+            return;
+        }
+        Page[] pages = Page.values();
+        ClosedLoop.Operation[] views = new ClosedLoop.Operation[pages.length];
+        for (int i = 0; i < pages.length; i++) {
+            views[i] = pages[i].against(web, layout, generator.bodies());
+        }
+        Measurement m = ClosedLoop.run(2, Duration.ZERO, settings.pageWarmUp(),
+                (client, iteration, random) -> views[(int) (iteration % views.length)].perform(client, iteration,
+                        random));
+        results.note(String.format(Locale.ROOT, "pages were timed after %d s of unmeasured page views (%d views, "
+                + "2 clients, every page in turn)", settings.pageWarmUp().toSeconds(), m.count()));
+    }
+
     private void page(Api web, Page page, long scale, int clients, SeedGenerator generator) throws Exception {
         Measurement m = ClosedLoop.run(clients, settings.warmUp(), settings.phase(),
                 page.against(web, layout, generator.bodies()));

@@ -11,11 +11,12 @@ import java.util.List;
  * @param queryClients  concurrencies for queries (and the HTTP floor beside them)
  * @param writeClients  concurrencies for commands (and the JDBC baseline beside them)
  * @param rates         commands per second for write-to-visible latency
+ * @param pageWarmUp    unmeasured page views before the pages are timed, at each scale
  * @param hold          how long to keep the seeded system up after the pages, for profiling by hand
  */
 public record Settings(Path root, Path output, int portBase, String javaOptions, List<Long> scales,
                        List<Integer> queryClients, List<Integer> writeClients, List<Double> rates, Duration phase,
                        Duration warmUp, Duration visibilityPhase, Duration drain, double kafkaRate,
                        int visibilityMeetings, Duration stall, String reportGroup, String pgHost, int pgPort,
-                       String pgUser, Duration hold) {
+                       String pgUser, Duration pageWarmUp, Duration hold) {
 }
