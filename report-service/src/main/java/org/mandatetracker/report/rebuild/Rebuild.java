@@ -22,8 +22,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -49,16 +52,19 @@ public class Rebuild {
     private final ParkedRecords parked;
     private final ConsumerFactory<String, byte[]> consumers;
     private final boolean onStart;
+    private final int readers;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "rebuild"));
     private final AtomicReference<RebuildProgress> progress = new AtomicReference<>(RebuildProgress.IDLE);
 
     Rebuild(FactLog facts, ViewRebuild views, ParkedRecords parked, ConsumerFactory<String, byte[]> consumers,
-            @Value("${report.rebuild-on-start:false}") boolean onStart) {
+            @Value("${report.rebuild-on-start:false}") boolean onStart,
+            @Value("${report.rebuild-readers:2}") int readers) {
         this.facts = facts;
         this.views = views;
         this.parked = parked;
         this.consumers = consumers;
         this.onStart = onStart;
+        this.readers = readers;
     }
 
     /** Reads the topics again if asked to; else refolds views an older version of this service built. */
@@ -113,6 +119,7 @@ public class Rebuild {
         private final Instant started;
         private final String what;
         private long total;
+        private long latest;
         private Instant lastLog = Instant.now();
 
         Counter(Source source, Instant started, String what) {
@@ -129,7 +136,9 @@ public class Rebuild {
         }
 
         @Override
-        public void read(long done) {
+        public synchronized void read(long count) {
+            long done = Math.max(count, latest);
+            latest = done;
             double seconds = Math.max(Duration.between(started, Instant.now()).toMillis(), 1) / 1000.0;
             progress.set(new RebuildProgress("RUNNING", source.name(), done, total, done / seconds, started, null,
                     null));
@@ -141,23 +150,56 @@ public class Rebuild {
         }
     }
 
+    /**
+     * Reads the topics' partitions split among {@code readers} threads, each with its own consumer and transactions:
+     * storing a poll is a round trip that leaves the rest of the machine idle, and a record's key, the order that
+     * matters, never spans partitions.
+     */
     private void readTopics(Instant started) {
-        Properties noGroup = new Properties();
-        noGroup.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        noGroup.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
         Counter counter = new Counter(Source.TOPICS, started, "records read");
-        try (Consumer<String, byte[]> consumer = consumers.createConsumer(null, "report-rebuild", null, noGroup)) {
-            List<TopicPartition> partitions = TOPICS.stream()
+        List<TopicPartition> partitions;
+        Map<TopicPartition, Long> ends;
+        try (Consumer<String, byte[]> consumer = consumer("report-rebuild")) {
+            partitions = TOPICS.stream()
                     .flatMap(topic -> consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
                             .map(p -> new TopicPartition(topic, p.partition())))
                     .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            ends = consumer.endOffsets(partitions);
             Map<TopicPartition, Long> beginnings = consumer.beginningOffsets(partitions);
             counter.started(partitions.stream().mapToLong(p -> ends.get(p) - beginnings.get(p)).sum());
-            facts.clear();
-            long done = 0;
+        }
+        facts.clear();
+        int threads = Math.max(1, Math.min(readers, partitions.size()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> new Thread(r, "rebuild-reader"));
+        try {
+            AtomicLong done = new AtomicLong();
+            List<Future<?>> reading = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                int reader = i;
+                List<TopicPartition> share = partitions.stream()
+                        .filter(p -> partitions.indexOf(p) % threads == reader).toList();
+                reading.add(pool.submit(() -> read(share, ends, reader, done, counter)));
+            }
+            for (Future<?> one : reading) {
+                try {
+                    one.get();
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while reading the topics", e);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void read(List<TopicPartition> partitions, Map<TopicPartition, Long> ends, int reader, AtomicLong done,
+                      Counter counter) {
+        try (Consumer<String, byte[]> consumer = consumer("report-rebuild-" + reader)) {
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
             while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
                 List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>();
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
@@ -166,10 +208,16 @@ public class Rebuild {
                     }
                 }
                 apply(batch);
-                done += batch.size();
-                counter.read(done);
+                counter.read(done.addAndGet(batch.size()));
             }
         }
+    }
+
+    private Consumer<String, byte[]> consumer(String clientIdPrefix) {
+        Properties noGroup = new Properties();
+        noGroup.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        noGroup.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
+        return consumers.createConsumer(null, clientIdPrefix, null, noGroup);
     }
 
     /** Stores a poll's records in one transaction; if that fails, one by one, parking those that cannot be stored. */
