@@ -97,6 +97,9 @@ class RecordingFlowTests {
                          "establishedOn": "2008-10-17", "establishedBy": {"document": "4/4", "paragraph": "1"}}"""
                         .getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
+            } else if (exchange.getRequestURI().getPath().equals("/api/meetings")) {
+                body = meetingsPage(exchange.getRequestURI().getQuery()).getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
             } else if (exchange.getRequestURI().getPath().equals("/api/mandates")) {
                 body = "{\"items\": [], \"total\": 0}".getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -109,6 +112,24 @@ class RecordingFlowTests {
             exchange.close();
         });
         gateway.start();
+    }
+
+    /** The stand-in's meetings: {@value #MEETINGS} of them, paged as the API pages them. */
+    private static final int MEETINGS = 501;
+
+    private static String meetingsPage(String query) {
+        java.util.Map<String, String> params = new java.util.HashMap<>();
+        for (String pair : query == null ? new String[0] : query.split("&")) {
+            String[] kv = pair.split("=", 2);
+            params.put(kv[0], kv.length > 1 ? kv[1] : "");
+        }
+        int size = Integer.parseInt(params.getOrDefault("size", "100"));
+        int from = Integer.parseInt(params.getOrDefault("page", "0")) * size;
+        return java.util.stream.IntStream.range(from, Math.min(MEETINGS, from + size))
+                .mapToObj(i -> "{\"id\": \"m-" + i + "\", \"bodyId\": \"b-1\", \"title\": \"Meeting " + i
+                        + "\", \"status\": \"SCHEDULED\", \"plannedStart\": \"2011-10-10\", "
+                        + "\"plannedEnd\": \"2011-10-12\"}")
+                .collect(java.util.stream.Collectors.joining(",", "[", "]"));
     }
 
     @DynamicPropertySource
@@ -246,6 +267,22 @@ class RecordingFlowTests {
                     .containsPattern("<input id=\"body\" name=\"body\" value=\"b-1\" list=\"bodies\"")
                     .contains("hx-get=\"/suggestions/bodies\"").contains("<datalist id=\"bodies\">");
         }
+    }
+
+    @Test
+    void theMeetingsListIsPagedAndItsDownloadFollowsEveryPage() throws Exception {
+        String list = mvc.perform(get("/meetings")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(list).contains("Meeting 99").doesNotContain("Meeting 100<")
+                .contains("href=\"/meetings?body=&amp;from=&amp;to=&amp;page=1\" rel=\"next\"");
+        String last = mvc.perform(get("/meetings").param("page", "5")).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(last).contains("Meeting 500").contains("rel=\"prev\"").doesNotContain("rel=\"next\"");
+
+        String csv = mvc.perform(get("/meetings.csv")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(csv.split("\r\n")).hasSize(1 + MEETINGS);
+        assertThat(csv).contains("\r\nm-500,b-1,Meeting 500,");
     }
 
     @Test

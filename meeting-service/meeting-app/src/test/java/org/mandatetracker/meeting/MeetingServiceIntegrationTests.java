@@ -151,6 +151,31 @@ class MeetingServiceIntegrationTests {
     }
 
     @Test
+    void theMeetingsListIsPagedInDateOrderAndRefusesAPageTooLarge() {
+        String body = unique("paged");
+        harness.publishBody(body, "A body that meets often", LocalDate.of(2004, 6, 28));
+        List<String> ids = List.of(unique("m-a"), unique("m-b"), unique("m-c")).stream().sorted().toList();
+        for (int i = 0; i < ids.size(); i++) {
+            String meeting = ids.get(i);
+            int session = i + 1;
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                    harness.post("/meetings", scheduling(meeting, body, session)).getStatusCode().is2xxSuccessful())
+                    .isTrue());
+        }
+
+        ResponseEntity<String> first = harness.get("/meetings?body=" + body + "&size=2");
+        assertThat(harness.read(first.getBody()).findValuesAsText("id")).containsExactly(ids.get(0), ids.get(1));
+        assertThat(first.getHeaders().getFirst("Link")).contains("page=1").contains("rel=\"next\"");
+        ResponseEntity<String> second = harness.get("/meetings?body=" + body + "&size=2&page=1");
+        assertThat(harness.read(second.getBody()).findValuesAsText("id")).containsExactly(ids.get(2));
+        assertThat(second.getHeaders().getFirst("Link")).doesNotContain("rel=\"next\"").contains("rel=\"prev\"");
+
+        ResponseEntity<String> tooLarge = harness.get("/meetings?size=501");
+        assertThat(tooLarge.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(tooLarge.getBody()).contains("size");
+    }
+
+    @Test
     void aRedeliveredBodyEventChangesNothing() {
         String body = unique("body");
         BodyEstablished established = new BodyEstablished(body, new BodyProfile(

@@ -20,6 +20,10 @@ import java.util.stream.Collectors;
 @Controller
 public class MeetingController {
 
+    private static final int LIST_PAGE = 100;
+    /** The API's largest page: the download asks for one after another, writing each as it comes. */
+    private static final int CSV_PAGE = 500;
+
     private final Gateway gateway;
     private final Json json;
     private final SuggestionController suggestions;
@@ -32,12 +36,17 @@ public class MeetingController {
 
     @GetMapping("/meetings")
     String meetings(@RequestParam(defaultValue = "") String body, @RequestParam(defaultValue = "") String from,
-                    @RequestParam(defaultValue = "") String to, Model model) {
+                    @RequestParam(defaultValue = "") String to, @RequestParam(defaultValue = "0") int page,
+                    Model model) {
+        int shown = Math.max(page, 0);
+        List<Map<String, Object>> meetings = meetings(body, from, to, shown, LIST_PAGE);
         model.addAttribute("bodyId", body);
         model.addAttribute("from", from);
         model.addAttribute("to", to);
         model.addAttribute("bodies", suggestions.bodies(body));
-        model.addAttribute("meetings", meetings(body, from, to));
+        model.addAttribute("meetings", meetings);
+        model.addAttribute("page", shown);
+        model.addAttribute("more", meetings.size() == LIST_PAGE);
         return "meetings";
     }
 
@@ -66,18 +75,25 @@ public class MeetingController {
         List<String> columns = List.of("id", "bodyId", "title", "session", "kind", "venue", "plannedStart",
                 "plannedEnd", "status", "heldFrom", "heldTo");
         out.print(String.join(",", columns) + "\r\n");
-        for (Map<String, Object> meeting : meetings(body, from, to)) {
-            out.print(columns.stream().map(column -> csvField(meeting.get(column))).collect(Collectors.joining(","))
-                    + "\r\n");
-        }
-        out.flush();
+        List<Map<String, Object>> meetings;
+        int page = 0;
+        do {
+            meetings = meetings(body, from, to, page++, CSV_PAGE);
+            for (Map<String, Object> meeting : meetings) {
+                out.print(columns.stream().map(column -> csvField(meeting.get(column)))
+                        .collect(Collectors.joining(",")) + "\r\n");
+            }
+            out.flush();
+        } while (meetings.size() == CSV_PAGE);
     }
 
-    private List<Map<String, Object>> meetings(String body, String from, String to) {
+    private List<Map<String, Object>> meetings(String body, String from, String to, int page, int size) {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("body", body);
         query.put("from", from);
         query.put("to", to);
+        query.put("page", Integer.toString(page));
+        query.put("size", Integer.toString(size));
         return json.list(gateway.get("/meetings", query));
     }
 

@@ -30,14 +30,17 @@ public class MeetingQueries {
      * Meetings of a body (or of all bodies when {@code bodyId} is null) whose dates, held or else planned, overlap
      * the period from {@code from} to {@code to}, either of which may be open.
      */
-    public List<MeetingView> meetings(String bodyId, LocalDate from, LocalDate to) {
+    /** At most {@code limit} meetings in date order, after the first {@code offset}. */
+    public List<MeetingView> meetings(String bodyId, LocalDate from, LocalDate to, long offset, int limit) {
         return jdbc.sql("""
                         SELECT * FROM meeting_view
                         WHERE (CAST(:body AS varchar) IS NULL OR body_id = :body)
                           AND (CAST(:from AS date) IS NULL OR COALESCE(held_to, planned_end) >= :from)
                           AND (CAST(:to AS date) IS NULL OR COALESCE(held_from, planned_start) <= :to)
-                        ORDER BY COALESCE(held_from, planned_start), meeting_id""")
+                        ORDER BY COALESCE(held_from, planned_start), meeting_id
+                        LIMIT :limit OFFSET :offset""")
                 .param("body", bodyId).param("from", from).param("to", to)
+                .param("limit", limit).param("offset", offset)
                 .query(meetingRow()).list();
     }
 

@@ -4,7 +4,10 @@ import org.mandatetracker.support.apidocs.Creates;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.mandatetracker.support.web.PageLinks;
 import org.mandatetracker.support.web.PublicPath;
 import org.mandatetracker.citation.DocumentReference;
 import org.mandatetracker.citation.DocumentSymbol;
@@ -35,12 +38,16 @@ import org.springframework.web.server.ResponseStatusException;
 
 import java.net.URI;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 @RestController
 @Tag(name = "Meetings", description = "Sessions of bodies, and the decisions, recommendations and documents they produce")
 class MeetingController {
+
+    private static final int MAX_PAGE = 1_000_000;
+    private static final int MAX_PAGE_SIZE = 500;
 
     private final CommandGateway commands;
     private final MeetingQueries queries;
@@ -134,11 +141,21 @@ class MeetingController {
     }
 
     @GetMapping("/meetings")
-    @Operation(summary = "Meetings, optionally of one body and overlapping a period, by date")
-    List<MeetingView> meetings(@RequestParam(name = "body", required = false) String bodyId,
-                               @RequestParam(required = false) LocalDate from,
-                               @RequestParam(required = false) LocalDate to) {
-        return queries.meetings(bodyId, from, to);
+    @Operation(summary = "Meetings, optionally of one body and overlapping a period, by date, paged (follow the Link "
+            + "header's next)")
+    ResponseEntity<List<MeetingView>> meetings(@RequestParam(name = "body", required = false) String bodyId,
+                                               @RequestParam(required = false) LocalDate from,
+                                               @RequestParam(required = false) LocalDate to,
+                                               @RequestParam(defaultValue = "0") @Min(0) @Max(MAX_PAGE) int page,
+                                               @RequestParam(defaultValue = "100") @Min(1) @Max(MAX_PAGE_SIZE)
+                                               int size) {
+        List<MeetingView> found = new ArrayList<>(queries.meetings(bodyId, from, to, (long) page * size,
+                size + 1));
+        boolean more = found.size() > size;
+        if (more) {
+            found.remove(size);
+        }
+        return ResponseEntity.ok().headers(PageLinks.of(page, more)).body(found);
     }
 
     @GetMapping("/meetings/{id}")
