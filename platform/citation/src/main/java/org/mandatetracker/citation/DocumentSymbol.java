@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -34,9 +35,16 @@ public record DocumentSymbol(String value) {
             Pattern.compile("[A-Za-z0-9]+(?:[.\\-][A-Za-z0-9]+)*(?:\\(\\d{1,3}\\))?");
     private static final Map<String, String> MIXED_CASE_MODIFIERS = Map.of(
             "ADD", "Add", "REV", "Rev", "CORR", "Corr", "AMEND", "Amend", "SUB", "Sub");
+    /**
+     * Spellings already normalised, to their normal form: every symbol read is normalised twice (by {@link #parse}
+     * and again by the constructor's check), and reading the record back repeats the same few symbols, so the
+     * regular expressions were a quarter of a rebuild's time. Emptied when full, so it stays small.
+     */
+    private static final Map<String, String> NORMALISED = new ConcurrentHashMap<>();
+    private static final int NORMALISED_MAX = 10_000;
 
     public DocumentSymbol {
-        if (value == null || !value.equals(normalise(value))) {
+        if (value == null || !value.equals(normalised(value))) {
             throw new IllegalArgumentException("not a normalised document symbol: " + value);
         }
     }
@@ -44,12 +52,12 @@ public record DocumentSymbol(String value) {
     /** Parses and normalises a symbol, explaining in the exception what is wrong with a malformed one. */
     @JsonCreator
     public static DocumentSymbol parse(String text) {
-        return new DocumentSymbol(normalise(text));
+        return new DocumentSymbol(normalised(text));
     }
 
     public static boolean isValid(String text) {
         try {
-            normalise(text);
+            normalised(text);
             return true;
         } catch (IllegalArgumentException e) {
             return false;
@@ -76,6 +84,20 @@ public record DocumentSymbol(String value) {
     @Override
     public String toString() {
         return value;
+    }
+
+    private static String normalised(String text) {
+        String known = text == null ? null : NORMALISED.get(text);
+        if (known != null) {
+            return known;
+        }
+        String normal = normalise(text);
+        if (NORMALISED.size() >= NORMALISED_MAX) {
+            NORMALISED.clear();
+        }
+        NORMALISED.put(text, normal);
+        NORMALISED.put(normal, normal);
+        return normal;
     }
 
     private static String normalise(String text) {

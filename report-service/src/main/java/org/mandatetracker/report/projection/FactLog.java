@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -104,9 +105,9 @@ public class FactLog {
     private record Stored(AggregateRef aggregate, boolean changesView) {
     }
 
-    /** A record read: its event and what the fact table keeps beside it. */
-    private record Incoming(String eventId, String type, Fact event, Instant recordedAt, long sequence,
-                            String recordedBy) {
+    /** A record read: its event, its JSON as published (stored as read, not written again), and the rest kept. */
+    private record Incoming(String eventId, String type, Fact event, String payload, Instant recordedAt,
+                            long sequence, String recordedBy) {
     }
 
     /**
@@ -125,6 +126,7 @@ public class FactLog {
             String sequence = header(record, "ce_aggregatesequence");
             incoming.putIfAbsent(header(record, "ce_id"), new Incoming(header(record, "ce_id"), type,
                     (Fact) objects.readValue(record.value(), eventClass.get()),
+                    new String(record.value(), StandardCharsets.UTF_8),
                     OffsetDateTime.parse(header(record, "ce_time")).toInstant(),
                     sequence == null ? 0 : Long.parseLong(sequence), header(record, "ce_recordedby")));
         }
@@ -156,7 +158,7 @@ public class FactLog {
                 f -> f.event() instanceof MeetingEvent m ? m.meetingId() : null,
                 f -> f.event() instanceof DecisionAdopted d ? d.reference().value() : null,
                 f -> f.event().occurredOn(), Incoming::recordedAt, Incoming::recordedBy,
-                f -> f.event().source().document().value(), f -> json.write(f.event()));
+                f -> f.event().source().document().value(), Incoming::payload);
         return columns.stream().map(column -> facts.stream().map(column)
                 .map(value -> value == null ? null : value.toString()).toArray(String[]::new)).toArray();
     }
