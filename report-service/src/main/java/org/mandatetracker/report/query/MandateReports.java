@@ -49,9 +49,15 @@ public class MandateReports {
               WHERE m.valid_from <= :asOf AND :asOf < m.valid_to %s
             ) valid WHERE true %s""";
 
-    /** The chosen ones, with the name their session's body had on the date, for the deadline in words. */
+    /**
+     * The chosen ones, with the names their body and their session's body had on the date: the first for the row,
+     * the second for the deadline in words.
+     */
     private static final String NAMED = """
-            SELECT chosen.*, b.label AS deadline_body_label FROM (%s) chosen
+            SELECT chosen.*, own.name AS body_name, b.label AS deadline_body_label FROM (%s) chosen
+            LEFT JOIN LATERAL (
+              SELECT name FROM body_version
+              WHERE body_id = chosen.body_id AND valid_from <= :asOf AND :asOf < valid_to LIMIT 1) own ON true
             LEFT JOIN LATERAL (
               SELECT name || ' (' || short_name || ')' AS label FROM body_version
               WHERE body_id = chosen.deadline_body AND valid_from <= :asOf AND :asOf < valid_to LIMIT 1) b ON true
@@ -180,7 +186,8 @@ public class MandateReports {
     private MandateReport report(ResultSet rs, int row) throws SQLException {
         Deadline deadline = json.read(rs.getString("deadline"), Deadline.class);
         String label = rs.getString("deadline_body_label");
-        return new MandateReport(rs.getString("mandate_id"), rs.getString("body_id"), rs.getString("task"),
+        return new MandateReport(rs.getString("mandate_id"), rs.getString("body_id"), rs.getString("body_name"),
+                rs.getString("task"),
                 json.read(rs.getString("source"), SourceCitation.class), JsonColumns.date(rs.getDate("conferred_on")),
                 deadline, Names.deadline(deadline, label), JsonColumns.date(rs.getDate("resolved_due")),
                 Resolution.valueOf(rs.getString("resolution")), rs.getString("session_meeting_id"),

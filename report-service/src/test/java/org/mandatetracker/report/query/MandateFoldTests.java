@@ -65,7 +65,7 @@ class MandateFoldTests {
 
     private Optional<MandateReport> asOf(String date) {
         LocalDate asOf = LocalDate.parse(date);
-        return ReferenceFold.report(mandateFacts, meetingFacts, asOf, Object::toString);
+        return ReferenceFold.report(mandateFacts, meetingFacts, asOf, null, Object::toString);
     }
 
     private MandateReport report(String date) {

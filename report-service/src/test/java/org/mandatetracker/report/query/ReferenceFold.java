@@ -30,21 +30,21 @@ final class ReferenceFold {
     }
 
     static Optional<MandateReport> report(List<StoredFact> mandateFacts, Collection<StoredFact> meetingFacts,
-                                          LocalDate asOf, Function<Deadline, String> deadlineText) {
+                                          LocalDate asOf, String bodyName, Function<Deadline, String> deadlineText) {
         List<StoredFact> own = mandateFacts.stream().sorted(OWN_ORDER).toList();
         List<MeetingState> meetings = meetingFacts.stream()
                 .collect(Collectors.groupingBy(StoredFact::aggregateId)).values().stream()
                 .map(one -> MeetingFold.asOf(one.stream().sorted(OWN_ORDER).toList(), asOf))
                 .flatMap(Optional::stream).toList();
-        return MandateFold.asOf(own, asOf).map(state -> report(state, meetings, asOf, deadlineText));
+        return MandateFold.asOf(own, asOf).map(state -> report(state, meetings, asOf, bodyName, deadlineText));
     }
 
-    private static MandateReport report(MandateState m, List<MeetingState> meetings, LocalDate asOf,
+    private static MandateReport report(MandateState m, List<MeetingState> meetings, LocalDate asOf, String bodyName,
                                         Function<Deadline, String> deadlineText) {
         ResolvedDeadline resolved = resolve(m.deadline(), meetings);
         MandateStatus status = m.closure() != null ? MandateStatus.valueOf(m.closure().name())
                 : statusOfOpen(resolved, m.extended(), asOf);
-        return new MandateReport(m.mandateId(), m.bodyId(), m.task(), m.source(), m.conferredOn(), m.deadline(),
+        return new MandateReport(m.mandateId(), m.bodyId(), bodyName, m.task(), m.source(), m.conferredOn(), m.deadline(),
                 deadlineText.apply(m.deadline()), resolved.due(), resolved.resolution(), resolved.meetingId(), status,
                 m.extended(), m.closedOn(), m.closedBy(), m.evidence(), m.supersededBy());
     }

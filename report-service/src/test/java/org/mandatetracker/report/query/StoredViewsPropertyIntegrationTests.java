@@ -10,6 +10,7 @@ import org.mandatetracker.citation.Fact;
 import org.mandatetracker.report.Publisher;
 import org.mandatetracker.report.ReportServiceIntegrationTest;
 import org.mandatetracker.report.projection.BodyFold;
+import org.mandatetracker.report.projection.BodyState;
 import org.mandatetracker.report.projection.FactLog;
 import org.mandatetracker.report.projection.StoredFact;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -130,17 +131,20 @@ class StoredViewsPropertyIntegrationTests {
     private static List<MandateReport> expected(List<StoredFact> stored, RandomHistory history, LocalDate asOf) {
         List<StoredFact> meetingFacts = stored.stream().filter(f -> f.aggregateId().startsWith(history.meetingPrefix))
                 .toList();
-        Optional<String> sessionBodyLabel = BodyFold.asOf(stored.stream()
-                        .filter(f -> f.aggregateId().equals(history.sessionBody))
-                        .sorted(Comparator.comparingLong(StoredFact::aggregateSeq)).toList(), asOf)
-                .map(b -> b.label());
+        Optional<String> sessionBodyLabel = bodyAsOf(stored, history.sessionBody, asOf).map(b -> b.label());
+        String mandatedBodyName = bodyAsOf(stored, history.mandatedBody, asOf).map(b -> b.name()).orElse(null);
         return history.mandateIds().stream()
                 .map(id -> ReferenceFold.report(stored.stream().filter(f -> f.aggregateId().equals(id)).toList(),
-                        meetingFacts, asOf, d -> Names.deadline(d, sessionBodyLabel.orElse(null))))
+                        meetingFacts, asOf, mandatedBodyName, d -> Names.deadline(d, sessionBodyLabel.orElse(null))))
                 .flatMap(Optional::stream)
                 .sorted(Comparator.comparing(MandateReport::resolvedDue, Comparator.nullsLast(Comparator.naturalOrder()))
                         .thenComparing(MandateReport::conferredOn).thenComparing(MandateReport::id))
                 .toList();
+    }
+
+    private static Optional<BodyState> bodyAsOf(List<StoredFact> stored, String bodyId, LocalDate asOf) {
+        return BodyFold.asOf(stored.stream().filter(f -> f.aggregateId().equals(bodyId))
+                .sorted(Comparator.comparingLong(StoredFact::aggregateSeq)).toList(), asOf);
     }
 
     /** The facts as the reference fold takes them: each aggregate's in its own order. */

@@ -1,6 +1,5 @@
 package org.mandatetracker.web.read;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.mandatetracker.web.api.Gateway;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -81,8 +80,7 @@ public class BodyController {
                 @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
         String date = (asOf == null ? LocalDate.now() : asOf).toString();
         model.addAttribute("asOf", date);
-        // Every call but the parent's is independent of the others: all start at once, and the page waits for its
-        // slowest path (the body, then its parent).
+        // The calls are independent of one another: all start at once, and the page waits for the slowest.
         var mandates = parallel.start(() -> json.list(gateway.get("/bodies/{id}/mandates", Map.of("asOf", date),
                 id)));
         if (htmx != null) {
@@ -95,10 +93,7 @@ public class BodyController {
                 id)));
         var meetings = parallel.start(() -> json.list(gateway.get("/meetings", Map.of("body", id))));
         var recommendations = parallel.start(() -> json.list(gateway.get("/recommendations", Map.of("body", id))));
-        JsonNode body = gateway.get("/bodies/{id}", id);
-        String parentId = body.path("parentBodyId").asText("");
-        model.addAttribute("body", json.map(body));
-        model.addAttribute("parent", parentId.isEmpty() ? null : json.map(gateway.get("/bodies/{id}", parentId)));
+        model.addAttribute("body", json.map(gateway.get("/bodies/{id}", id)));
         model.addAttribute("mandates", parallel.join(mandates));
         model.addAttribute("children", parallel.join(children));
         model.addAttribute("timeline", parallel.join(timeline));

@@ -7,7 +7,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,11 +21,13 @@ public class DeadlineController {
     private final Gateway gateway;
     private final Json json;
     private final SuggestionController suggestions;
+    private final Parallel parallel;
 
-    public DeadlineController(Gateway gateway, Json json, SuggestionController suggestions) {
+    public DeadlineController(Gateway gateway, Json json, SuggestionController suggestions, Parallel parallel) {
         this.gateway = gateway;
         this.json = json;
         this.suggestions = suggestions;
+        this.parallel = parallel;
     }
 
     @GetMapping("/deadlines")
@@ -42,26 +43,13 @@ public class DeadlineController {
         query.put("status", String.join(",", statuses));
         query.put("page", Integer.toString(Math.max(page, 0)));
         query.put("size", "100");
+        var suggested = parallel.start(() -> suggestions.bodies(body));
         model.addAttribute("asOf", date);
         model.addAttribute("bodyId", body);
         model.addAttribute("selected", statuses);
         model.addAttribute("statuses", STATUSES);
-        model.addAttribute("bodies", suggestions.bodies(body));
-        Map<String, Object> found = json.map(gateway.get("/mandates", query));
-        model.addAttribute("page", found);
-        model.addAttribute("bodyNames", namesOf(found.get("items")));
+        model.addAttribute("page", json.map(gateway.get("/mandates", query)));
+        model.addAttribute("bodies", parallel.join(suggested));
         return "deadlines";
-    }
-
-    /** The names of the bodies the page's mandates belong to, in one call. */
-    private Map<Object, Object> namesOf(Object items) {
-        List<String> ids = items instanceof List<?> list ? list.stream().filter(Map.class::isInstance)
-                .map(item -> String.valueOf(((Map<?, ?>) item).get("bodyId"))).distinct().toList() : List.of();
-        Map<Object, Object> names = new HashMap<>();
-        if (!ids.isEmpty()) {
-            json.list(gateway.get("/bodies", Map.of("id", String.join(",", ids), "size", Integer.toString(ids.size()))))
-                    .forEach(known -> names.put(known.get("id"), known.get("name")));
-        }
-        return names;
     }
 }

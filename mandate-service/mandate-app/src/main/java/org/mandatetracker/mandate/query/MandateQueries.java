@@ -77,7 +77,8 @@ public class MandateQueries {
     }
 
     private static final String BODY_WITH_CHILDREN = """
-            SELECT b.*, (SELECT count(*) FROM body_view c WHERE c.parent_body_id = b.body_id) AS children
+            SELECT b.*, (SELECT count(*) FROM body_view c WHERE c.parent_body_id = b.body_id) AS children,
+                   (SELECT p.name FROM body_view p WHERE p.body_id = b.parent_body_id) AS parent_name
               FROM body_view b
             """;
 
@@ -93,7 +94,8 @@ public class MandateQueries {
 
     private RowMapper<BodyView> bodyRow() {
         return (rs, n) -> new BodyView(rs.getString("body_id"), rs.getString("name"), rs.getString("short_name"),
-                BodyKind.valueOf(rs.getString("kind")), rs.getString("parent_body_id"), rs.getBoolean("open_ended"),
+                BodyKind.valueOf(rs.getString("kind")), rs.getString("parent_body_id"), rs.getString("parent_name"),
+                rs.getBoolean("open_ended"),
                 rs.getBoolean("interim"), rs.getString("chair_arrangement"),
                 json.read(rs.getString("legal_basis"), STRINGS), date(rs.getDate("established_on")),
                 json.read(rs.getString("established_by"), SourceCitation.class), date(rs.getDate("dissolved_on")),
