@@ -97,6 +97,13 @@ class RecordingFlowTests {
                          "establishedOn": "2008-10-17", "establishedBy": {"document": "4/4", "paragraph": "1"}}"""
                         .getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
+            } else if (exchange.getRequestURI().getPath().equals("/api/mandates/mt-1")) {
+                body = """
+                        {"id": "mt-1", "bodyId": "b-1", "bodyName": "Name on that date", "task": "Advise the COP",
+                         "source": {"document": "4/4", "paragraph": "3"}, "conferredOn": "2008-10-17",
+                         "deadlineText": "before session 6", "resolvedDue": "2012-10-14", "resolution": "RESOLVED",
+                         "status": "OPEN", "closedOn": null, "evidence": null}""".getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
             } else if (exchange.getRequestURI().getPath().equals("/api/meetings")) {
                 body = meetingsPage(exchange.getRequestURI().getQuery()).getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -267,6 +274,16 @@ class RecordingFlowTests {
                     .containsPattern("<input id=\"body\" name=\"body\" value=\"b-1\" list=\"bodies\"")
                     .contains("hx-get=\"/suggestions/bodies\"").contains("<datalist id=\"bodies\">");
         }
+    }
+
+    @Test
+    void aMandatesPageNamesItsBodyAsOfTheDateFromTheMandateItself() throws Exception {
+        forwardedFor.clear();
+        String page = mvc.perform(get("/mandates/mt-1").param("asOf", "2011-01-01")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("href=\"/bodies/b-1?asOf=2011-01-01\"").contains("Name on that date")
+                .contains("<time datetime=\"2012-10-14\">14 October 2012</time>");
+        assertThat(forwardedFor).extracting(call -> call.split(" ")[0]).containsExactly("/api/mandates/mt-1");
     }
 
     @Test

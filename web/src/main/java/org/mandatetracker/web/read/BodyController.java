@@ -106,9 +106,7 @@ public class BodyController {
     String mandate(@PathVariable String id, @RequestParam(required = false) LocalDate asOf, Model model) {
         String date = (asOf == null ? LocalDate.now() : asOf).toString();
         model.addAttribute("asOf", date);
-        Map<String, Object> mandate = json.map(gateway.get("/mandates/{id}", Map.of("asOf", date), id));
-        model.addAttribute("mandate", mandate);
-        model.addAttribute("body", json.map(gateway.get("/bodies/{id}", String.valueOf(mandate.get("bodyId")))));
+        model.addAttribute("mandate", json.map(gateway.get("/mandates/{id}", Map.of("asOf", date), id)));
         return "mandate";
     }
 
