@@ -89,7 +89,8 @@ class HostileInputsIntegrationTests {
                 .post("/meetings/{id}/documents", held, """
                         {"symbol": "CTOC/COP/WG.4/2011/9", "title": "Report", "agendaItem": "2 (b)",
                          "originalLanguage": "English", "distributedOn": "2011-09-01", %s}""".formatted(SOURCE))
-                .get("/meetings", Map.of(), Map.of("body", wg, "from", "2011-01-01", "to", "2011-12-31"))
+                .get("/meetings", Map.of(), Map.of("body", wg, "from", "2011-01-01", "to", "2011-12-31", "page", "0",
+                        "size", "100"))
                 .get("/meetings/{id}", held, Map.of())
                 .get("/bodies/{id}/sessions/{session}", Map.of("id", wg, "session", "1"), Map.of())
                 .cases();
