@@ -67,6 +67,10 @@ class BodyListingIntegrationTests {
         assertThat(listed.get(0).get("children").asInt()).isEqualTo(1);
         assertThat(listed.get(1).get("children").asInt()).isZero();
         assertThat(api.read(api.get("/bodies/" + root).getBody()).get("children").asInt()).isEqualTo(2);
+        assertThat(listed.get(0).get("parentName").asText()).isEqualTo(tag + " root");
+        assertThat(api.read(api.get("/bodies/" + grandchild).getBody()).get("parentName").asText())
+                .isEqualTo(tag + " alpha");
+        assertThat(api.read(api.get("/bodies/" + root).getBody()).get("parentName").isNull()).isTrue();
 
         assertThat(names("q=" + tag.toUpperCase(Locale.ROOT))).containsExactly(tag + " alpha", tag + " beta 50% share",
                 tag + " gamma", tag + " root");
