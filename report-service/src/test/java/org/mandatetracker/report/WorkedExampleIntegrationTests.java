@@ -236,6 +236,35 @@ class WorkedExampleIntegrationTests {
         assertThat(corrected.get("occurredOn").asText()).isEqualTo("2009-04-14");
         assertThat(timeline.get(correction).get("corrects").asText()).isEqualTo(corrected.get("eventId").asText());
         assertThat(timeline.get(correction).get("summary").asText()).contains("2009-04-13", "the first day was missed");
+        assertReadsPageByPageAndInReverse("/bodies/" + example.wg + "/timeline");
+    }
+
+    @Test
+    void aDecisionsHistoryReadsPageByPageAndInReverse() {
+        assertReadsPageByPageAndInReverse("/decisions/4/4/history");
+    }
+
+    /** Pages of three, put together, are the whole list; newest first is its exact reverse; a full page links on. */
+    private void assertReadsPageByPageAndInReverse(String path) {
+        List<String> whole = values(get(path), "eventId");
+        assertThat(whole).hasSizeGreaterThan(3);
+        List<String> paged = new ArrayList<>();
+        for (int page = 0; paged.size() < whole.size() + 3; page++) {
+            ResponseEntity<String> response = rest.getForEntity(path + "?size=3&page=" + page, String.class);
+            List<String> ids = values(read(response.getBody()), "eventId");
+            assertThat(response.getHeaders().getFirst("Link") != null
+                    && response.getHeaders().getFirst("Link").contains("rel=\"next\""))
+                    .as("page %d of %s links to the next page", page, path).isEqualTo(ids.size() == 3);
+            paged.addAll(ids);
+            if (ids.size() < 3) {
+                break;
+            }
+        }
+        assertThat(paged).as("pages of %s", path).isEqualTo(whole);
+        List<String> reversed = new ArrayList<>(whole);
+        Collections.reverse(reversed);
+        assertThat(values(get(path + "?newestFirst=true"), "eventId")).as("%s newest first", path)
+                .isEqualTo(reversed);
     }
 
     @Test

@@ -104,6 +104,9 @@ class RecordingFlowTests {
                          "deadlineText": "before session 6", "resolvedDue": "2012-10-14", "resolution": "RESOLVED",
                          "status": "OPEN", "closedOn": null, "evidence": null}""".getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
+            } else if (exchange.getRequestURI().getPath().equals("/api/bodies/b-1/timeline")) {
+                body = timelinePage(exchange.getRequestURI().getQuery()).getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
             } else if (exchange.getRequestURI().getPath().equals("/api/meetings")) {
                 body = meetingsPage(exchange.getRequestURI().getQuery()).getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -124,12 +127,33 @@ class RecordingFlowTests {
     /** The stand-in's meetings: {@value #MEETINGS} of them, paged as the API pages them. */
     private static final int MEETINGS = 501;
 
-    private static String meetingsPage(String query) {
+    private static java.util.Map<String, String> params(String query) {
         java.util.Map<String, String> params = new java.util.HashMap<>();
         for (String pair : query == null ? new String[0] : query.split("&")) {
             String[] kv = pair.split("=", 2);
             params.put(kv[0], kv.length > 1 ? kv[1] : "");
         }
+        return params;
+    }
+
+    /** The stand-in's timeline of b-1: {@value #TIMELINE} entries, paged and ordered as the API pages them. */
+    private static final int TIMELINE = 150;
+
+    private static String timelinePage(String query) {
+        java.util.Map<String, String> params = params(query);
+        int size = Integer.parseInt(params.getOrDefault("size", "500"));
+        int from = Integer.parseInt(params.getOrDefault("page", "0")) * size;
+        boolean newestFirst = Boolean.parseBoolean(params.get("newestFirst"));
+        return java.util.stream.IntStream.range(from, Math.min(TIMELINE, from + size))
+                .map(i -> newestFirst ? TIMELINE - 1 - i : i)
+                .mapToObj(i -> "{\"eventId\": \"t-" + i + "\", \"eventType\": \"MeetingHeld\", \"summary\": \"Fact "
+                        + i + "\", \"occurredOn\": \"2011-10-10\", \"recordedAt\": \"2026-11-28T10:00:00Z\", "
+                        + "\"source\": {\"document\": \"4/4\"}, \"bodyId\": \"b-1\"}")
+                .collect(java.util.stream.Collectors.joining(",", "[", "]"));
+    }
+
+    private static String meetingsPage(String query) {
+        java.util.Map<String, String> params = params(query);
         int size = Integer.parseInt(params.getOrDefault("size", "100"));
         int from = Integer.parseInt(params.getOrDefault("page", "0")) * size;
         return java.util.stream.IntStream.range(from, Math.min(MEETINGS, from + size))
@@ -284,6 +308,25 @@ class RecordingFlowTests {
         assertThat(page).contains("href=\"/bodies/b-1?asOf=2011-01-01\"").contains("Name on that date")
                 .contains("<time datetime=\"2012-10-14\">14 October 2012</time>");
         assertThat(forwardedFor).extracting(call -> call.split(" ")[0]).containsExactly("/api/mandates/mt-1");
+    }
+
+    @Test
+    void aBodysPageShowsTheLatestOfItsTimelineAndTheTimelinesOwnPageIsPagedOldestFirst() throws Exception {
+        String body = mvc.perform(get("/bodies/b-1").param("asOf", "2011-01-01")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(body).contains("Latest in its timeline").contains("id=\"fact-t-149\"").contains("id=\"fact-t-130\"")
+                .doesNotContain("id=\"fact-t-129\"").contains("href=\"/bodies/b-1/timeline?asOf=2011-01-01\"");
+        assertThat(body.indexOf("id=\"fact-t-149\"")).isLessThan(body.indexOf("id=\"fact-t-148\""));
+
+        String first = mvc.perform(get("/bodies/b-1/timeline").param("asOf", "2011-01-01")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(first).contains("Timeline of Old name").contains("id=\"fact-t-0\"").contains("id=\"fact-t-99\"")
+                .doesNotContain("id=\"fact-t-100\"").doesNotContain("rel=\"prev\"")
+                .containsPattern("href=\"/bodies/b-1/timeline\\?asOf=2011-01-01&amp;page=1\"\\s+rel=\"next\"");
+        String last = mvc.perform(get("/bodies/b-1/timeline").param("asOf", "2011-01-01").param("page", "1"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(last).contains("id=\"fact-t-100\"").contains("id=\"fact-t-149\"").contains("rel=\"prev\"")
+                .doesNotContain("rel=\"next\"");
     }
 
     @Test

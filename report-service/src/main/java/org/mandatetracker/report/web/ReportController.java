@@ -174,36 +174,59 @@ class ReportController {
     }
 
     @GetMapping("/decisions/{ref}/history")
-    @Operation(summary = "Every fact citing a decision, and about the bodies it established, in real-world order",
+    @Operation(summary = "Every fact citing a decision, and about the bodies it established, in real-world order "
+            + "(newestFirst=true: the exact reverse), paged",
             description = "ref is a decision number such as 4/4 (URL-encoded as 4%2F4) or a document symbol")
-    List<HistoryEntry> decisionHistory(@PathVariable String ref,
-                                       @AsOf @RequestParam(required = false) LocalDate asOf) {
-        return history(reference(ref), asOf);
+    ResponseEntity<List<HistoryEntry>> decisionHistory(@PathVariable String ref,
+                                                       @AsOf @RequestParam(required = false) LocalDate asOf,
+                                                       @RequestParam(defaultValue = "false") boolean newestFirst,
+                                                       @RequestParam(defaultValue = "0") @Min(0) @Max(MAX_PAGE)
+                                                       int page,
+                                                       @RequestParam(defaultValue = "500") @Min(1)
+                                                       @Max(MAX_PAGE_SIZE) int size) {
+        return history(reference(ref), asOf, new Histories.Page(page, size, newestFirst));
     }
 
     @GetMapping("/decisions/{session}/{number}/history")
     @Operation(summary = "The same, with a decision number's slash left unencoded: /decisions/4/4/history")
-    List<HistoryEntry> decisionHistory(@PathVariable String session, @PathVariable String number,
-                                       @AsOf @RequestParam(required = false) LocalDate asOf) {
-        return history(reference(session + "/" + number), asOf);
+    ResponseEntity<List<HistoryEntry>> decisionHistory(@PathVariable String session, @PathVariable String number,
+                                                       @AsOf @RequestParam(required = false) LocalDate asOf,
+                                                       @RequestParam(defaultValue = "false") boolean newestFirst,
+                                                       @RequestParam(defaultValue = "0") @Min(0) @Max(MAX_PAGE)
+                                                       int page,
+                                                       @RequestParam(defaultValue = "500") @Min(1)
+                                                       @Max(MAX_PAGE_SIZE) int size) {
+        return history(reference(session + "/" + number), asOf, new Histories.Page(page, size, newestFirst));
     }
 
-    private List<HistoryEntry> history(DocumentReference decision, LocalDate asOf) {
-        List<HistoryEntry> entries = histories.ofDecision(decision, orToday(asOf));
+    private ResponseEntity<List<HistoryEntry>> history(DocumentReference decision, LocalDate asOf,
+                                                       Histories.Page page) {
+        List<HistoryEntry> entries = histories.ofDecision(decision, orToday(asOf), page);
         if (entries.isEmpty()) {
             known.requireDecision(decision.value());
         }
-        return entries;
+        return paged(entries, page);
     }
 
     @GetMapping("/bodies/{id}/timeline")
-    @Operation(summary = "A body's meetings, outcomes and mandate changes, in real-world order")
-    List<HistoryEntry> timeline(@PathVariable String id, @AsOf @RequestParam(required = false) LocalDate asOf) {
-        List<HistoryEntry> entries = histories.timelineOf(id, orToday(asOf));
+    @Operation(summary = "A body's meetings, outcomes and mandate changes, in real-world order "
+            + "(newestFirst=true: the exact reverse), paged")
+    ResponseEntity<List<HistoryEntry>> timeline(@PathVariable String id,
+                                                @AsOf @RequestParam(required = false) LocalDate asOf,
+                                                @RequestParam(defaultValue = "false") boolean newestFirst,
+                                                @RequestParam(defaultValue = "0") @Min(0) @Max(MAX_PAGE) int page,
+                                                @RequestParam(defaultValue = "500") @Min(1) @Max(MAX_PAGE_SIZE)
+                                                int size) {
+        Histories.Page wanted = new Histories.Page(page, size, newestFirst);
+        List<HistoryEntry> entries = histories.timelineOf(id, orToday(asOf), wanted);
         if (entries.isEmpty()) {
             known.requireBody(id);
         }
-        return entries;
+        return paged(entries, wanted);
+    }
+
+    private static ResponseEntity<List<HistoryEntry>> paged(List<HistoryEntry> entries, Histories.Page page) {
+        return ResponseEntity.ok().headers(PageLinks.of(page.number(), entries.size() == page.size())).body(entries);
     }
 
     @GetMapping("/recommendations")

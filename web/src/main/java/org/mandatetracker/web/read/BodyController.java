@@ -20,6 +20,9 @@ public class BodyController {
     /** The API's largest page: a level of the tree longer than this shows its first bodies and says so. */
     private static final int TREE_LEVEL = 500;
     private static final int MATCHES_PAGE = 50;
+    /** The body page shows the latest of its timeline; the timeline's own page and a decision's, a page at a time. */
+    private static final int LATEST = 20;
+    private static final int HISTORY_PAGE = 100;
 
     private final Gateway gateway;
     private final Json json;
@@ -89,14 +92,15 @@ public class BodyController {
             return "body :: mandates";
         }
         var children = parallel.start(() -> childrenOf(id));
-        var timeline = parallel.start(() -> json.list(gateway.get("/bodies/{id}/timeline", Map.of("asOf", date),
-                id)));
+        var timeline = parallel.start(() -> json.list(gateway.get("/bodies/{id}/timeline", Map.of("asOf", date,
+                "newestFirst", "true", "size", Integer.toString(LATEST)), id)));
         var meetings = parallel.start(() -> json.list(gateway.get("/meetings", Map.of("body", id))));
         var recommendations = parallel.start(() -> json.list(gateway.get("/recommendations", Map.of("body", id))));
         model.addAttribute("body", json.map(gateway.get("/bodies/{id}", id)));
         model.addAttribute("mandates", parallel.join(mandates));
         model.addAttribute("children", parallel.join(children));
         model.addAttribute("timeline", parallel.join(timeline));
+        model.addAttribute("timelineMore", parallel.join(timeline).size() == LATEST);
         model.addAttribute("meetings", parallel.join(meetings));
         model.addAttribute("recommendations", parallel.join(recommendations));
         return "body";
@@ -110,12 +114,35 @@ public class BodyController {
         return "mandate";
     }
 
+    /** A body's whole timeline, oldest first, a page at a time. */
+    @GetMapping("/bodies/{id}/timeline")
+    String timeline(@PathVariable String id, @RequestParam(required = false) LocalDate asOf,
+                    @RequestParam(defaultValue = "0") int page, Model model) {
+        String date = (asOf == null ? LocalDate.now() : asOf).toString();
+        int shown = Math.max(page, 0);
+        var entries = parallel.start(() -> json.list(gateway.get("/bodies/{id}/timeline", Map.of("asOf", date,
+                "page", Integer.toString(shown), "size", Integer.toString(HISTORY_PAGE)), id)));
+        model.addAttribute("body", json.map(gateway.get("/bodies/{id}", id)));
+        model.addAttribute("asOf", date);
+        pageOf(parallel.join(entries), shown, model);
+        return "timeline";
+    }
+
     @GetMapping("/decisions")
-    String decision(@RequestParam(defaultValue = "") String ref, Model model) {
+    String decision(@RequestParam(defaultValue = "") String ref, @RequestParam(defaultValue = "0") int page,
+                    Model model) {
         model.addAttribute("ref", ref);
         if (!ref.isBlank()) {
-            model.addAttribute("history", json.list(gateway.get("/decisions/{ref}/history", ref.strip())));
+            int shown = Math.max(page, 0);
+            pageOf(json.list(gateway.get("/decisions/{ref}/history", Map.of("page", Integer.toString(shown),
+                    "size", Integer.toString(HISTORY_PAGE)), ref.strip())), shown, model);
         }
         return "decision";
+    }
+
+    private static void pageOf(List<Map<String, Object>> entries, int page, Model model) {
+        model.addAttribute("history", entries);
+        model.addAttribute("page", page);
+        model.addAttribute("more", entries.size() == HISTORY_PAGE);
     }
 }
