@@ -20,7 +20,7 @@ public class BodyController {
     /** The API's largest page: a level of the tree longer than this shows its first bodies and says so. */
     private static final int TREE_LEVEL = 500;
     private static final int MATCHES_PAGE = 50;
-    /** The body page shows the latest of its timeline; the timeline's own page and a decision's, a page at a time. */
+    /** The body page shows the latest of its timeline and recommendations; the lists' own pages show the rest. */
     private static final int LATEST = 20;
     private static final int HISTORY_PAGE = 100;
 
@@ -95,7 +95,8 @@ public class BodyController {
         var timeline = parallel.start(() -> json.list(gateway.get("/bodies/{id}/timeline", Map.of("asOf", date,
                 "newestFirst", "true", "size", Integer.toString(LATEST)), id)));
         var meetings = parallel.start(() -> json.list(gateway.get("/meetings", Map.of("body", id))));
-        var recommendations = parallel.start(() -> json.list(gateway.get("/recommendations", Map.of("body", id))));
+        var recommendations = parallel.start(() -> json.list(gateway.get("/recommendations", Map.of("body", id,
+                "newestFirst", "true", "size", Integer.toString(LATEST)))));
         model.addAttribute("body", json.map(gateway.get("/bodies/{id}", id)));
         model.addAttribute("mandates", parallel.join(mandates));
         model.addAttribute("children", parallel.join(children));
