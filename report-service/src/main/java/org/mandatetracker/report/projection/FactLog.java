@@ -213,13 +213,6 @@ public class FactLog {
         return chunks;
     }
 
-    /** Facts matching a SQL condition on the {@code fact} table, in real-world order, then as recorded. */
-    public List<StoredFact> where(String condition, Object... params) {
-        return jdbc.sql("SELECT * FROM fact WHERE " + condition + " ORDER BY occurred_on, recorded_at, event_id")
-                .params(params)
-                .query(this::toFact).list();
-    }
-
     /** Drops every fact, for a rebuild from the topics. */
     public void clear() {
         jdbc.sql("TRUNCATE fact").update();

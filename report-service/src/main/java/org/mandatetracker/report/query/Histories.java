@@ -133,7 +133,8 @@ public class Histories {
         return rows.stream().map(row -> {
             StoredFact f = row.fact();
             return new HistoryEntry(f.eventId(), f.type(), Summaries.of(f.event(), names), f.occurredOn(),
-                    f.recordedAt(), f.recordedBy(), f.source(), row.corrects(), f.bodyId(), f.event() instanceof MandateEvent m ? m.mandateId() : null,
+                    f.recordedAt(), f.recordedBy(), f.source(), row.corrects(), f.bodyId(),
+                    f.event() instanceof MandateEvent m ? m.mandateId() : null,
                     f.event() instanceof MeetingEvent m ? m.meetingId() : null);
         }).toList();
     }
