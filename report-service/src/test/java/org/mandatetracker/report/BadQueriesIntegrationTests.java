@@ -41,6 +41,10 @@ class BadQueriesIntegrationTests {
                 Map.entry("/mandates?after=fHwyMDEwLTAxLTAxfGlk&page=2", "after"),
                 Map.entry("/mandates?dueFrom=2011/01/01", "dueFrom"),
                 Map.entry("/decisions/not a decision/history", "ref"),
+                Map.entry("/decisions/4%2F4/history?size=0", "size"),
+                Map.entry("/decisions/4/4/history?size=501", "size"),
+                Map.entry("/bodies/b/timeline?page=-1", "page"),
+                Map.entry("/bodies/b/timeline?newestFirst=maybe", "newestFirst"),
                 Map.entry("/recommendations?since=soon", "since"),
                 Map.entry("/subscriptions/not-a-uuid/deliveries", "id"));
         for (var query : queries.entrySet()) {

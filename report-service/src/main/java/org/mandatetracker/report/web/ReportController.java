@@ -173,30 +173,22 @@ class ReportController {
                 .header("Content-Disposition", "attachment; filename=\"mandates.csv\"").body(csv);
     }
 
-    @GetMapping("/decisions/{ref}/history")
+    @GetMapping({"/decisions/{ref}/history", "/decisions/{session}/{number}/history"})
     @Operation(summary = "Every fact citing a decision, and about the bodies it established, in real-world order "
             + "(newestFirst=true: the exact reverse), paged",
-            description = "ref is a decision number such as 4/4 (URL-encoded as 4%2F4) or a document symbol")
-    ResponseEntity<List<HistoryEntry>> decisionHistory(@PathVariable String ref,
+            description = "ref is a decision number such as 4/4 (URL-encoded as 4%2F4, or with its slash left "
+                    + "unencoded: /decisions/4/4/history) or a document symbol")
+    ResponseEntity<List<HistoryEntry>> decisionHistory(@PathVariable(required = false) String ref,
+                                                       @PathVariable(required = false) String session,
+                                                       @PathVariable(required = false) String number,
                                                        @AsOf @RequestParam(required = false) LocalDate asOf,
                                                        @RequestParam(defaultValue = "false") boolean newestFirst,
                                                        @RequestParam(defaultValue = "0") @Min(0) @Max(MAX_PAGE)
                                                        int page,
                                                        @RequestParam(defaultValue = "500") @Min(1)
                                                        @Max(MAX_PAGE_SIZE) int size) {
-        return history(reference(ref), asOf, new Histories.Page(page, size, newestFirst));
-    }
-
-    @GetMapping("/decisions/{session}/{number}/history")
-    @Operation(summary = "The same, with a decision number's slash left unencoded: /decisions/4/4/history")
-    ResponseEntity<List<HistoryEntry>> decisionHistory(@PathVariable String session, @PathVariable String number,
-                                                       @AsOf @RequestParam(required = false) LocalDate asOf,
-                                                       @RequestParam(defaultValue = "false") boolean newestFirst,
-                                                       @RequestParam(defaultValue = "0") @Min(0) @Max(MAX_PAGE)
-                                                       int page,
-                                                       @RequestParam(defaultValue = "500") @Min(1)
-                                                       @Max(MAX_PAGE_SIZE) int size) {
-        return history(reference(session + "/" + number), asOf, new Histories.Page(page, size, newestFirst));
+        return history(reference(ref != null ? ref : session + "/" + number), asOf,
+                new Histories.Page(page, size, newestFirst));
     }
 
     private ResponseEntity<List<HistoryEntry>> history(DocumentReference decision, LocalDate asOf,
