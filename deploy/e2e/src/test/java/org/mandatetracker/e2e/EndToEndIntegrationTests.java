@@ -228,7 +228,13 @@ class EndToEndIntegrationTests {
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String location = created.headers().firstValue("Location").orElseThrow();
         assertThat(location).isEqualTo("/api/bodies/" + id);
+        // The body reads from a projection, which the command's answer does not wait for.
         HttpResponse<String> followed = send("GET", GATEWAY + location, readerToken, null);
+        for (long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+             followed.statusCode() == 404 && System.nanoTime() < deadline; ) {
+            Thread.sleep(200);
+            followed = send("GET", GATEWAY + location, readerToken, null);
+        }
         assertThat(followed.statusCode()).as(followed.body()).isEqualTo(200);
         assertThat(json.readTree(followed.body()).get("name").asText()).isEqualTo("Working Group on Firearms");
 
