@@ -89,6 +89,17 @@ public final class BenchCommand implements Callable<Integer> {
                     + "creating the file <output>/release ends the hold early (default: ${DEFAULT-VALUE}).")
     long holdMinutes;
 
+    @Option(names = "--sustain-minutes", defaultValue = "10",
+            description = "How long to hold the highest write rate the visibility phases kept up with (every write "
+                    + "acknowledged at the rate offered, and seen), to show whether the lag grows; 0 skips it "
+                    + "(default: ${DEFAULT-VALUE}).")
+    double sustainMinutes;
+
+    @Option(names = "--sustain-rate", defaultValue = "0",
+            description = "The rate to hold instead; 0 chooses it from the visibility phases (default: "
+                    + "${DEFAULT-VALUE}).")
+    double sustainRate;
+
     @Option(names = "--output", description = "Where results go (default: bench/results/<date-time>).")
     Path output;
 
@@ -104,7 +115,8 @@ public final class BenchCommand implements Callable<Integer> {
                 rates, seconds(phaseSeconds), seconds(warmUpSeconds), seconds(visibilitySeconds),
                 seconds(drainSeconds), kafkaRate, visibilityMeetings, Duration.ofMinutes(stallMinutes),
                 reportGroup, env("PGHOST", "127.0.0.1"), Integer.parseInt(env("PGPORT", "5432")),
-                env("PGUSER", "postgres"), seconds(pageWarmUpSeconds), Duration.ofMinutes(holdMinutes));
+                env("PGUSER", "postgres"), seconds(pageWarmUpSeconds), Duration.ofMinutes(holdMinutes),
+                seconds(sustainMinutes * 60), sustainRate);
         var document = new Benchmark(settings).run();
         System.out.println(Files.readString(out.resolve("results.md")));
         return document.failure() == null ? 0 : 1;

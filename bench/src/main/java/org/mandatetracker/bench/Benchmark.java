@@ -5,6 +5,7 @@ import org.mandatetracker.bench.measure.Api;
 import org.mandatetracker.bench.measure.ClosedLoop;
 import org.mandatetracker.bench.measure.JdbcBaseline;
 import org.mandatetracker.bench.measure.KafkaBaseline;
+import org.mandatetracker.bench.measure.Latencies;
 import org.mandatetracker.bench.measure.Measurement;
 import org.mandatetracker.bench.measure.Page;
 import org.mandatetracker.bench.measure.Query;
@@ -18,12 +19,15 @@ import org.mandatetracker.bench.seed.Layout;
 import org.mandatetracker.bench.seed.MandateServiceBodies;
 import org.mandatetracker.bench.seed.SeedGenerator;
 import org.mandatetracker.bench.seed.SeedPublisher;
+import org.mandatetracker.bench.system.CpuUse;
 import org.mandatetracker.bench.system.LocalSystem;
 import org.mandatetracker.bench.system.Machine;
 import org.mandatetracker.bench.system.Ports;
 import org.mandatetracker.mandate.api.MandateEventTypes;
 import org.mandatetracker.meeting.api.MeetingEventTypes;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,6 +49,8 @@ public final class Benchmark {
     static final long TARGET_SCALE = 1_000_000;
     private static final List<String> TOPICS = List.of(MandateEventTypes.TOPIC, MeetingEventTypes.TOPIC);
     private static final String BODY_DIRECTORY_GROUP = "meeting-service-body-directory";
+    private static final List<String> PROCESSES = List.of("mandate-service", "meeting-service", "report-service",
+            "gateway", "web", "kafka");
 
     private final Settings settings;
     private final String runId = UUID.randomUUID().toString().substring(0, 6);
@@ -58,6 +64,7 @@ public final class Benchmark {
     private final Map<Integer, Measurement> jdbc = new HashMap<>();
     private Measurement kafkaLatency;
     private Measurement rawConsume;
+    private CpuUse cpu;
 
     public Benchmark(Settings settings) {
         this.settings = settings;
@@ -115,6 +122,11 @@ public final class Benchmark {
         Api report = new Api(http, "http://127.0.0.1:" + ports.report(), secret);
         Api web = new Api(http, "http://127.0.0.1:" + ports.web(), null);
         startUp(system);
+        Map<String, Long> pids = new LinkedHashMap<>();
+        for (String name : PROCESSES) {
+            system.pid(name).ifPresent(pid -> pids.put(name, pid));
+        }
+        cpu = new CpuUse(pids);
         baselines(system, report, web);
 
         SeedGenerator generator = new SeedGenerator(layout);
@@ -147,8 +159,7 @@ public final class Benchmark {
             }
             hold(system);
             long finalScale = settings.scales().get(settings.scales().size() - 1);
-            writes(mandate, finalScale);
-            ingestion.awaitCaughtUp(settings.stall());
+            writes(mandate, ingestion, finalScale);
             visibility(mandate, meeting, report, finalScale);
             ingestion.awaitCaughtUp(settings.stall());
             rebuild(system, report, ingestion, finalScale);
@@ -287,10 +298,16 @@ public final class Benchmark {
         results.add(row);
     }
 
-    private void writes(Api mandate, long scale) throws Exception {
+    private void writes(Api mandate, Ingestion ingestion, long scale) throws Exception {
         for (int clients : settings.writeClients()) {
+            CpuUse.Sample[] measured = new CpuUse.Sample[1];
             Measurement m = ClosedLoop.run(clients, settings.warmUp(), settings.phase(),
-                    Writes.establishAndConfer(mandate, prefix + "-w" + clients, symbol() + "/W/EST"));
+                    Writes.establishAndConfer(mandate, prefix + "-w" + clients, symbol() + "/W/EST"),
+                    () -> measured[0] = sampleCpu());
+            // The pipeline behind the commands (relay, Kafka, the consumers) is part of their cost.
+            ingestion.awaitCaughtUp(settings.stall());
+            cpuRow("commands to mandate-service, until report-service has them", label(scale),
+                    Integer.toString(clients), measured[0], m.count(), "command", clients == 16 ? 400 : 0);
             Row row = latencyRow("write", "commands to mandate-service (1 body : 9 mandates)", label(scale),
                     clients, m);
             Measurement floor = jdbc.get(clients);
@@ -312,35 +329,98 @@ public final class Benchmark {
             // meeting-service learns of the new body only after reading the whole mandate topic behind it, which
             // after seeding a million facts takes minutes.
             visibility.prepare(http, Duration.ofMinutes(20));
+            double sustainable = 0;
             for (double rate : settings.rates()) {
-                Visibility.Outcome outcome = visibility.run(rate, settings.visibilityPhase(), settings.drain());
-                String clients = String.format(Locale.ROOT, "%.0f/s open", rate);
-                results.add(Row.of("visibility", "recommendation answered (from scheduled send)", label(scale),
-                                clients)
-                        .latencies(outcome.answer().p50Millis(), outcome.answer().p99Millis())
-                        .value(outcome.acknowledged() / outcome.seconds(), "/s acked")
-                        .counts(outcome.acknowledged(), outcome.failed(), 0));
-                Row row = Row.of("visibility", "write -> visible on SSE", label(scale), clients)
-                        .latencies(outcome.visible().p50Millis(), outcome.visible().p99Millis())
-                        .counts(outcome.visible().count(), outcome.failed(), outcome.missing())
-                        .against(String.format(Locale.ROOT, "Kafka p50 %.2f / p99 %.2f ms", kafkaLatency.p50Millis(),
-                                kafkaLatency.p99Millis()), outcome.visible().p50Millis() / kafkaLatency.p50Millis());
-                if (rate == 100) {
-                    row = row.target("p50 <= 50 ms, p99 <= 250 ms, none missing",
-                            outcome.visible().p50Millis() <= 50 && outcome.visible().p99Millis() <= 250
-                                    && outcome.missing() == 0, true);
-                }
-                results.add(row);
-                if (outcome.failed() > 0) {
-                    results.note(outcome.failed() + " recommendations at " + clients + " were not acknowledged: "
-                            + outcome.failures());
-                }
-                if (outcome.missing() > 0) {
-                    results.note(outcome.missing() + " acknowledged recommendations at " + clients
-                            + " never reached the stream, e.g. " + outcome.missingIds());
+                Visibility.Outcome outcome = visibilityPhase(visibility, rate, scale);
+                if (outcome.keptUp()) {
+                    sustainable = Math.max(sustainable, rate);
                 }
             }
+            sustain(visibility, sustainable > 0 ? sustainable : settings.rates().stream()
+                    .mapToDouble(Double::doubleValue).min().orElse(20), scale);
         }
+    }
+
+    /** Runs writes at a rate, with the CPU they cost, and notes any not acknowledged or never seen. */
+    private Visibility.Outcome observe(Visibility visibility, double rate, Duration length, long scale)
+            throws Exception {
+        CpuUse.Sample before = sampleCpu();
+        Visibility.Outcome outcome = visibility.run(rate, length, settings.drain());
+        String clients = openLoop(rate);
+        cpuRow("recommendations through meeting-service, until seen on the stream", label(scale), clients,
+                before, outcome.acknowledged(), "recommendation", rate);
+        if (outcome.failed() > 0) {
+            results.note(outcome.failed() + " recommendations at " + clients + " were not acknowledged: "
+                    + outcome.failures());
+        }
+        if (outcome.missing() > 0) {
+            results.note(outcome.missing() + " acknowledged recommendations at " + clients
+                    + " never reached the stream, e.g. " + outcome.missingIds());
+        }
+        return outcome;
+    }
+
+    private Visibility.Outcome visibilityPhase(Visibility visibility, double rate, long scale) throws Exception {
+        Visibility.Outcome outcome = observe(visibility, rate, settings.visibilityPhase(), scale);
+        String clients = openLoop(rate);
+        results.add(Row.of("visibility", "recommendation answered (from scheduled send)", label(scale), clients)
+                .latencies(outcome.answer().p50Millis(), outcome.answer().p99Millis())
+                .value(outcome.acknowledged() / outcome.seconds(), "/s acked")
+                .counts(outcome.acknowledged(), outcome.failed(), 0));
+        Row row = Row.of("visibility", "write -> visible on SSE", label(scale), clients)
+                .latencies(outcome.visible().p50Millis(), outcome.visible().p99Millis())
+                .counts(outcome.visible().count(), outcome.failed(), outcome.missing())
+                .against(String.format(Locale.ROOT, "Kafka p50 %.2f / p99 %.2f ms", kafkaLatency.p50Millis(),
+                        kafkaLatency.p99Millis()), outcome.visible().p50Millis() / kafkaLatency.p50Millis());
+        if (rate == 100) {
+            row = row.target("p50 <= 50 ms, p99 <= 250 ms, none missing",
+                    outcome.visible().p50Millis() <= 50 && outcome.visible().p99Millis() <= 250
+                            && outcome.missing() == 0, true);
+        }
+        results.add(row);
+        return outcome;
+    }
+
+    private static String openLoop(double rate) {
+        return String.format(Locale.ROOT, "%.0f/s open", rate);
+    }
+
+    /**
+     * Holds the highest rate the phases before kept up with, and compares how long writes took to become visible
+     * at its end with at its start: a pipeline that falls behind shows as a lag that grows.
+     */
+    private void sustain(Visibility visibility, double rate, long scale) throws Exception {
+        if (settings.sustain().isZero()) {
+            return;
+        }
+        double held = settings.sustainRate() > 0 ? settings.sustainRate() : rate;
+        Visibility.Outcome outcome = observe(visibility, held, settings.sustain(), scale);
+        String clients = openLoop(held);
+        List<Latencies> slices = outcome.slices();
+        double tenth = settings.sustain().toMillis() / 1000.0 / Visibility.Outcome.SLICES;
+        for (int i = 0; i < slices.size(); i++) {
+            results.add(Row.of("sustain", "write -> visible, writes answered " + seconds(i * tenth) + " to "
+                            + seconds((i + 1) * tenth) + " into the held phase", label(scale), clients)
+                    .latencies(slices.get(i).p50Millis(), slices.get(i).p99Millis())
+                    .counts(slices.get(i).count(), 0, 0));
+        }
+        Latencies first = slices.get(0);
+        Latencies last = slices.get(slices.size() - 1);
+        boolean steady = outcome.keptUp() && last.p99Millis() <= first.p99Millis() + 250;
+        results.add(Row.of("sustain", "no growing lag, held " + seconds(settings.sustain().toMillis() / 1000.0)
+                        + " at the highest rate kept up with", label(scale), clients)
+                .latencies(outcome.visible().p50Millis(), outcome.visible().p99Millis())
+                .value(outcome.acknowledged() / outcome.seconds(), "/s acked")
+                .counts(outcome.visible().count(), outcome.failed(), outcome.missing())
+                .against(String.format(Locale.ROOT, "first tenth p99 %.1f ms", first.p99Millis()),
+                        last.p99Millis() / first.p99Millis())
+                .target("all acked at the rate and seen; last tenth p99 <= first tenth p99 + 250 ms", steady,
+                        scale == TARGET_SCALE));
+    }
+
+    private static String seconds(double seconds) {
+        return String.format(Locale.ROOT, seconds >= 10 || seconds == Math.rint(seconds) ? "%.0f s" : "%.1f s",
+                seconds);
     }
 
     private void rebuild(LocalSystem system, Api report, Ingestion ingestion, long scale) throws Exception {
@@ -357,9 +437,12 @@ public final class Benchmark {
                 .against(raw, refold.done() / refold.seconds() / rawConsume.ratePerSecond()));
 
         long records = ingestion.records();
+        CpuUse.Sample before = sampleCpu();
         Rebuild.Outcome replay = Rebuild.run(report, "topics", settings.stall());
         double rate = records / replay.seconds();
         double ratio = rate / rawConsume.ratePerSecond();
+        cpuRow("rebuild from the topics", label(scale), "1", before, records, "record",
+                rawConsume.ratePerSecond() / 2);
         results.add(Row.of("rebuild", "rebuild: read both topics again, then refold (" + replay.state() + ")",
                         label(scale), "1")
                 .value(rate, "events/s")
@@ -370,6 +453,37 @@ public final class Benchmark {
                 + "on them)%s", refold.seconds(), replay.seconds(), records,
                 replay.error() == null ? "" : "; the topic rebuild failed: " + replay.error()));
         ingestion.awaitCaughtUp(settings.stall());
+    }
+
+    private CpuUse.Sample sampleCpu() {
+        try {
+            return cpu.sample();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The CPU every process spent on a phase's operations, against what the machine's cores allow each operation at
+     * the target rate: a ratio over 1 means the target needs more CPU than the machine has, whatever the latencies.
+     */
+    private void cpuRow(String phase, String scale, String clients, CpuUse.Sample before, long operations,
+                        String what, double targetRate) throws Exception {
+        CpuUse.Use use = CpuUse.between(before, cpu.sample());
+        if (operations == 0) {
+            return;
+        }
+        double perOperation = use.totalMillis() / operations;
+        Row row = Row.of("cpu", "CPU per " + what + ", all processes: " + phase, scale, clients)
+                .value(perOperation, "ms").counts(operations, 0, 0);
+        if (targetRate > 0) {
+            int cores = Runtime.getRuntime().availableProcessors();
+            double budget = cores * 1000.0 / targetRate;
+            row = row.against(String.format(Locale.ROOT, "%d cores at %.0f/s: %.2f ms", cores, targetRate, budget),
+                    perOperation / budget);
+        }
+        results.add(row);
+        results.note(phase + " (" + clients + "): " + use.perOperation(operations, what));
     }
 
     private void memory(LocalSystem system) throws Exception {

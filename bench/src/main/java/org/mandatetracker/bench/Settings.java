@@ -13,10 +13,14 @@ import java.util.List;
  * @param rates         commands per second for write-to-visible latency
  * @param pageWarmUp    unmeasured page views before the pages are timed, at each scale
  * @param hold          how long to keep the seeded system up after the pages, for profiling by hand
+ * @param sustain       how long to hold the highest write rate the visibility phases kept up with, watching whether
+ *                      the lag grows; zero skips it
+ * @param sustainRate   the rate to hold instead, if positive
  */
 public record Settings(Path root, Path output, int portBase, String javaOptions, List<Long> scales,
                        List<Integer> queryClients, List<Integer> writeClients, List<Double> rates, Duration phase,
                        Duration warmUp, Duration visibilityPhase, Duration drain, double kafkaRate,
                        int visibilityMeetings, Duration stall, String reportGroup, String pgHost, int pgPort,
-                       String pgUser, Duration pageWarmUp, Duration hold) {
+                       String pgUser, Duration pageWarmUp, Duration hold, Duration sustain,
+                       double sustainRate) {
 }

@@ -23,9 +23,16 @@ public final class ClosedLoop {
 
     public static Measurement run(int clients, Duration warmUp, Duration duration, Operation operation)
             throws InterruptedException {
+        return run(clients, warmUp, duration, operation, () -> { });
+    }
+
+    /** As above, telling {@code measuring} when the warm-up is over and the measured phase begins. */
+    public static Measurement run(int clients, Duration warmUp, Duration duration, Operation operation,
+                                  Runnable measuring) throws InterruptedException {
         if (!warmUp.isZero()) {
             phase(clients, warmUp, operation, new Latencies(), 1_000_000_000L);
         }
+        measuring.run();
         Latencies latencies = new Latencies();
         long started = System.nanoTime();
         phase(clients, duration, operation, latencies, 0);

@@ -34,9 +34,19 @@ public final class Visibility implements AutoCloseable {
      * @param visible       from each write's answer to its arrival on the stream
      * @param offeredRate   the rate the writes were scheduled at
      * @param failures      failed writes by what went wrong: an HTTP status or an exception
+     * @param slices        the same as {@code visible}, for each tenth of the phase by when the write was answered:
+     *                      a lag that grows shows as later slices slower than earlier ones
      */
     public record Outcome(double offeredRate, double seconds, long acknowledged, long failed, long missing,
-                          Latencies answer, Latencies visible, List<String> missingIds, Map<String, Long> failures) {
+                          Latencies answer, Latencies visible, List<String> missingIds, Map<String, Long> failures,
+                          List<Latencies> slices) {
+
+        public static final int SLICES = 10;
+
+        /** Whether every write was answered 2xx, at the rate offered, and every one was seen. */
+        public boolean keptUp() {
+            return failed == 0 && missing == 0 && acknowledged / seconds >= 0.95 * offeredRate;
+        }
     }
 
     private static final LocalDate FIRST_SESSION = LocalDate.of(2024, 1, 10);
@@ -158,6 +168,8 @@ public final class Visibility implements AutoCloseable {
             Thread.sleep(50);
         }
         Latencies visible = new Latencies();
+        List<Latencies> slices = Stream.generate(Latencies::new).limit(Outcome.SLICES).toList();
+        long slice = Math.max(1, duration.toNanos() / Outcome.SLICES);
         List<String> missing = new ArrayList<>();
         acknowledgedAt.forEach((id, acknowledged) -> {
             Long seen = seenAt.get(id);
@@ -165,10 +177,12 @@ public final class Visibility implements AutoCloseable {
                 missing.add(id);
             } else {
                 visible.recordNanos(Math.max(0, seen - acknowledged));
+                int index = (int) Math.min(Outcome.SLICES - 1, Math.max(0, (acknowledged - start) / slice));
+                slices.get(index).recordNanos(Math.max(0, seen - acknowledged));
             }
         });
         return new Outcome(perSecond, seconds, acknowledgedAt.size(), answer.errors(), missing.size(), answer,
-                visible, missing.stream().sorted().limit(20).toList(), new TreeMap<>(failures));
+                visible, missing.stream().sorted().limit(20).toList(), new TreeMap<>(failures), slices);
     }
 
     private static Throwable rootCause(Throwable error) {

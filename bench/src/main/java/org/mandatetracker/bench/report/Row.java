@@ -3,8 +3,8 @@ package org.mandatetracker.bench.report;
 /**
  * One line of the results: a measure at a scale and a concurrency, with its baseline and target.
  *
- * @param section   which part of the run measured it: jdbc, kafka, http-floor, seed, query, write, visibility,
- *                  raw-consume, rebuild, rss, start-up
+ * @param section   which part of the run measured it: jdbc, kafka, http-floor, seed, query, page, write,
+ *                  visibility, sustain, cpu, raw-consume, rebuild, rss, start-up
  * @param value     the figure for measures that are not latencies (a rate, megabytes, seconds), in {@code unit}
  * @param count     operations measured (successful ones; failures are in {@code errors})
  * @param missing   acknowledged writes never seen where they should have appeared
