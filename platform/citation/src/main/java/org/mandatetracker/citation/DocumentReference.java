@@ -9,20 +9,22 @@ import com.fasterxml.jackson.annotation.JsonValue;
  */
 public record DocumentReference(String value) {
 
+    private static final NormalForms NORMALISED = new NormalForms(DocumentReference::normalise);
+
     public DocumentReference {
-        if (value == null || !value.equals(normalise(value))) {
+        if (value == null || !value.equals(NORMALISED.of(value))) {
             throw new IllegalArgumentException("not a normalised document reference: " + value);
         }
     }
 
     @JsonCreator
     public static DocumentReference parse(String text) {
-        return new DocumentReference(normalise(text));
+        return new DocumentReference(NORMALISED.of(text));
     }
 
     public static boolean isValid(String text) {
         try {
-            normalise(text);
+            NORMALISED.of(text);
             return true;
         } catch (IllegalArgumentException e) {
             return false;

@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -35,13 +34,7 @@ public record DocumentSymbol(String value) {
             Pattern.compile("[A-Za-z0-9]+(?:[.\\-][A-Za-z0-9]+)*(?:\\(\\d{1,3}\\))?");
     private static final Map<String, String> MIXED_CASE_MODIFIERS = Map.of(
             "ADD", "Add", "REV", "Rev", "CORR", "Corr", "AMEND", "Amend", "SUB", "Sub");
-    /**
-     * Spellings already normalised, to their normal form: every symbol read is normalised twice (by {@link #parse}
-     * and again by the constructor's check), and reading the record back repeats the same few symbols, so the
-     * regular expressions were a quarter of a rebuild's time. Emptied when full, so it stays small.
-     */
-    private static final Map<String, String> NORMALISED = new ConcurrentHashMap<>();
-    private static final int NORMALISED_MAX = 10_000;
+    private static final NormalForms NORMALISED = new NormalForms(DocumentSymbol::normalise);
 
     public DocumentSymbol {
         if (value == null || !value.equals(normalised(value))) {
@@ -87,17 +80,7 @@ public record DocumentSymbol(String value) {
     }
 
     private static String normalised(String text) {
-        String known = text == null ? null : NORMALISED.get(text);
-        if (known != null) {
-            return known;
-        }
-        String normal = normalise(text);
-        if (NORMALISED.size() >= NORMALISED_MAX) {
-            NORMALISED.clear();
-        }
-        NORMALISED.put(text, normal);
-        NORMALISED.put(normal, normal);
-        return normal;
+        return NORMALISED.of(text);
     }
 
     private static String normalise(String text) {

@@ -136,17 +136,19 @@ public class FactLog {
         Set<String> inserted = new HashSet<>(jdbc.sql(INSERT).params(columns(incoming.values()))
                 .query(String.class).list());
         List<Stored> stored = new ArrayList<>();
+        List<RecommendationFeed.Entry> recommendations = new ArrayList<>();
         for (Incoming fact : incoming.values()) {
             if (!inserted.contains(fact.eventId())) {
                 continue;
             }
             if (fact.event() instanceof RecommendationAdopted recommendation) {
-                feed.append(fact.eventId(), recommendation, fact.recordedAt());
+                recommendations.add(new RecommendationFeed.Entry(fact.eventId(), recommendation, fact.recordedAt()));
             }
             AggregateRef aggregate = new AggregateRef(AggregateType.of(fact.event()),
                     EventTypes.aggregateOf(fact.event()));
             stored.add(new Stored(aggregate, AggregateType.changesView(fact.event())));
         }
+        feed.append(recommendations);
         return stored;
     }
 

@@ -5,9 +5,9 @@ import org.mandatetracker.support.jdbc.JsonColumns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * New recommendations in the order they were projected. A recommendation enters once, in the transaction that
@@ -33,21 +33,44 @@ public class RecommendationFeed {
         this.json = json;
     }
 
-    public void append(String eventId, RecommendationAdopted recommendation, Instant recordedAt) {
+    /** A recommendation to enter: its fact's event id, and when it was recorded. */
+    public record Entry(String eventId, RecommendationAdopted recommendation, Instant recordedAt) {
+    }
+
+    /**
+     * Enters these recommendations, in their order, skipping any already there, with their pending deliveries: one
+     * statement for a whole poll, since a fact log holds as many recommendations as anything else.
+     */
+    public void append(List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
         jdbc.sql("SELECT 1 FROM pg_advisory_xact_lock(?)").param(APPEND_LOCK).query(Integer.class).single();
-        jdbc.sql("""
-                        INSERT INTO recommendation_feed (event_id, body_id, recorded_at, payload)
-                        VALUES (?, ?, ?, CAST(? AS jsonb)) ON CONFLICT (event_id) DO NOTHING RETURNING seq""")
-                .params(eventId, recommendation.bodyId(), Timestamp.from(recordedAt), json.write(recommendation))
-                .query(Long.class).optional()
-                .ifPresent(seq -> {
-                    jdbc.sql("""
-                                    INSERT INTO delivery (subscription_id, feed_seq, state)
-                                    SELECT id, ?, 'PENDING' FROM subscription WHERE body_id IS NULL OR body_id = ?""")
-                            .params(seq, recommendation.bodyId()).update();
-                    // Delivered to every listening replica when this transaction commits, never before.
-                    jdbc.sql("NOTIFY " + CHANNEL).update();
-                });
+        long added = jdbc.sql("""
+                        WITH added AS (
+                          INSERT INTO recommendation_feed (event_id, body_id, recorded_at, payload)
+                          SELECT event_id, body_id, CAST(recorded_at AS timestamptz), CAST(payload AS jsonb)
+                          FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]))
+                            WITH ORDINALITY AS entry (event_id, body_id, recorded_at, payload, n)
+                          ORDER BY n
+                          ON CONFLICT (event_id) DO NOTHING RETURNING seq, body_id),
+                        deliveries AS (
+                          INSERT INTO delivery (subscription_id, feed_seq, state)
+                          SELECT s.id, a.seq, 'PENDING' FROM added a
+                          JOIN subscription s ON s.body_id IS NULL OR s.body_id = a.body_id)
+                        SELECT count(*) FROM added""")
+                .params(column(entries, Entry::eventId), column(entries, e -> e.recommendation().bodyId()),
+                        column(entries, e -> e.recordedAt().toString()),
+                        column(entries, e -> json.write(e.recommendation())))
+                .query(Long.class).single();
+        if (added > 0) {
+            // Delivered to every listening replica when this transaction commits, never before.
+            jdbc.sql("NOTIFY " + CHANNEL).update();
+        }
+    }
+
+    private static String[] column(List<Entry> entries, Function<Entry, String> value) {
+        return entries.stream().map(value).toArray(String[]::new);
     }
 
     /** Up to {@code limit} entries after {@code seq}, of one body's meetings or of all when {@code bodyId} is null. */

@@ -7,10 +7,12 @@ import org.mandatetracker.meeting.api.Addressee;
 import org.mandatetracker.meeting.api.RecommendationAdopted;
 import org.mandatetracker.report.ReportServiceIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -26,6 +28,41 @@ class RecommendationFeedIntegrationTests {
     RecommendationFeed feed;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aPollsRecommendationsEnterInTheirOrderOnceEachWithADeliveryForEachMatchingSubscription() {
+        UUID everything = UUID.randomUUID();
+        UUID thisBody = UUID.randomUUID();
+        UUID anotherBody = UUID.randomUUID();
+        for (UUID id : List.of(everything, thisBody, anotherBody)) {
+            jdbc.sql("INSERT INTO subscription (id, url, secret, body_id) VALUES (?, 'http://127.0.0.1:9/hook', "
+                    + "'secret', ?)").params(id, id.equals(everything) ? null : id.equals(thisBody) ? "feed-body"
+                    : "another-body").update();
+        }
+        long before = feed.latest();
+        List<String> ids = List.of("a-" + UUID.randomUUID(), "b-" + UUID.randomUUID(), "c-" + UUID.randomUUID());
+        transactions.executeWithoutResult(tx -> feed.append(List.of(entry(ids.get(0)))));
+
+        transactions.executeWithoutResult(tx -> feed.append(ids.stream().map(RecommendationFeedIntegrationTests::entry)
+                .toList()));
+
+        List<FeedEntry> entries = feed.after(before, null, 500).stream()
+                .filter(entry -> ids.contains(entry.eventId())).toList();
+        assertThat(entries).extracting(FeedEntry::eventId).as("once each, in the poll's order").isEqualTo(ids);
+        assertThat(entries).extracting(FeedEntry::seq).isSorted();
+        for (FeedEntry entry : entries) {
+            assertThat(jdbc.sql("SELECT subscription_id FROM delivery WHERE feed_seq = ? AND subscription_id IN (?, ?, ?)")
+                    .params(entry.seq(), everything, thisBody, anotherBody).query(UUID.class).list())
+                    .containsExactlyInAnyOrder(everything, thisBody);
+        }
+        jdbc.sql("DELETE FROM delivery_attempt WHERE delivery_id IN (SELECT id FROM delivery WHERE subscription_id "
+                + "IN (?, ?, ?))").params(everything, thisBody, anotherBody).update();
+        jdbc.sql("DELETE FROM delivery WHERE subscription_id IN (?, ?, ?)").params(everything, thisBody, anotherBody)
+                .update();
+        jdbc.sql("DELETE FROM subscription WHERE id IN (?, ?, ?)").params(everything, thisBody, anotherBody).update();
+    }
 
     @Test
     void aLaterWriterWaitsUntilTheEarlierOnesEntryHasCommitted() throws Exception {
@@ -35,13 +72,13 @@ class RecommendationFeedIntegrationTests {
         CountDownLatch appended = new CountDownLatch(1);
         CountDownLatch commit = new CountDownLatch(1);
         CompletableFuture<Void> earlier = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(tx -> {
-            feed.append(first, recommendation(first), Instant.now());
+            feed.append(List.of(entry(first)));
             appended.countDown();
             await(commit);
         }));
         assertThat(appended.await(30, TimeUnit.SECONDS)).isTrue();
         CompletableFuture<Void> later = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(tx ->
-                feed.append(second, recommendation(second), Instant.now())));
+                feed.append(List.of(entry(second)))));
 
         Thread.sleep(1000);
         assertThat(later).as("the later entry is numbered only once the earlier one is visible").isNotDone();
@@ -52,6 +89,10 @@ class RecommendationFeedIntegrationTests {
         later.get(30, TimeUnit.SECONDS);
         assertThat(feed.after(before, null, 500)).extracting(FeedEntry::eventId)
                 .filteredOn(id -> id.equals(first) || id.equals(second)).containsExactly(first, second);
+    }
+
+    private static RecommendationFeed.Entry entry(String id) {
+        return new RecommendationFeed.Entry(id, recommendation(id), Instant.now());
     }
 
     private static RecommendationAdopted recommendation(String id) {
