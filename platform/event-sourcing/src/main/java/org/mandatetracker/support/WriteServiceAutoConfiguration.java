@@ -1,5 +1,6 @@
 package org.mandatetracker.support;
 
+import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.mandatetracker.support.asyncapi.AsyncApiController;
 import org.mandatetracker.support.axon.AxonSupport;
 import org.mandatetracker.support.axon.RecordingMetadata;
@@ -17,7 +18,8 @@ import org.springframework.context.annotation.Import;
  * {@link org.mandatetracker.support.relay.EventPublication} bean naming its topic, and one
  * {@link org.mandatetracker.support.projection.Projections} bean naming its projections' processing groups.
  */
-@AutoConfiguration(after = ServiceBaseAutoConfiguration.class)
+// Before Axon's, so that its event store, which gives way to one defined already, gives way to AxonSupport's.
+@AutoConfiguration(after = ServiceBaseAutoConfiguration.class, before = AxonAutoConfiguration.class)
 @Import({AxonSupport.class, RecordingMetadata.class, RelayConfig.class, CommandProblemResponses.class,
         ProjectionSupport.class, AsyncApiController.class, CommandApiDocs.class})
 public class WriteServiceAutoConfiguration {
