@@ -89,6 +89,13 @@ public final class BenchCommand implements Callable<Integer> {
                     + "creating the file <output>/release ends the hold early (default: ${DEFAULT-VALUE}).")
     long holdMinutes;
 
+    @Option(names = "--write-warm-up-seconds", defaultValue = "120",
+            description = "Unmeasured commands to mandate-service (at the most write clients) and recommendations to "
+                    + "meeting-service (50/s) before writes are timed: the seed never passes through "
+                    + "the write services, so their code is otherwise timed while the JIT compiles it "
+                    + "(default: ${DEFAULT-VALUE}).")
+    double writeWarmUpSeconds;
+
     @Option(names = "--sustain-minutes", defaultValue = "10",
             description = "How long to hold the highest write rate the visibility phases kept up with (every write "
                     + "acknowledged at the rate offered, and seen), to show whether the lag grows; 0 skips it "
@@ -116,7 +123,7 @@ public final class BenchCommand implements Callable<Integer> {
                 seconds(drainSeconds), kafkaRate, visibilityMeetings, Duration.ofMinutes(stallMinutes),
                 reportGroup, env("PGHOST", "127.0.0.1"), Integer.parseInt(env("PGPORT", "5432")),
                 env("PGUSER", "postgres"), seconds(pageWarmUpSeconds), Duration.ofMinutes(holdMinutes),
-                seconds(sustainMinutes * 60), sustainRate);
+                seconds(sustainMinutes * 60), sustainRate, seconds(writeWarmUpSeconds));
         var document = new Benchmark(settings).run();
         System.out.println(Files.readString(out.resolve("results.md")));
         return document.failure() == null ? 0 : 1;

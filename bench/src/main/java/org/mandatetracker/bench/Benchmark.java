@@ -49,6 +49,8 @@ public final class Benchmark {
     static final long TARGET_SCALE = 1_000_000;
     private static final List<String> TOPICS = List.of(MandateEventTypes.TOPIC, MeetingEventTypes.TOPIC);
     private static final String BODY_DIRECTORY_GROUP = "meeting-service-body-directory";
+    /** Recommendations per second before they are timed: well within what meeting-service keeps up with. */
+    private static final double WARM_UP_RATE = 50;
     private static final List<String> PROCESSES = List.of("mandate-service", "meeting-service", "report-service",
             "gateway", "web", "kafka");
 
@@ -299,6 +301,14 @@ public final class Benchmark {
     }
 
     private void writes(Api mandate, Ingestion ingestion, long scale) throws Exception {
+        if (!settings.writeWarmUp().isZero()) {
+            int clients = settings.writeClients().stream().mapToInt(Integer::intValue).max().orElse(1);
+            Measurement m = ClosedLoop.run(clients, Duration.ZERO, settings.writeWarmUp(),
+                    Writes.establishAndConfer(mandate, prefix + "-warm", symbol() + "/W/EST"));
+            ingestion.awaitCaughtUp(settings.stall());
+            results.note(String.format(Locale.ROOT, "commands were timed after %d s of unmeasured commands (%d, "
+                    + "%d clients)", settings.writeWarmUp().toSeconds(), m.count(), clients));
+        }
         for (int clients : settings.writeClients()) {
             CpuUse.Sample[] measured = new CpuUse.Sample[1];
             Measurement m = ClosedLoop.run(clients, settings.warmUp(), settings.phase(),
@@ -329,6 +339,12 @@ public final class Benchmark {
             // meeting-service learns of the new body only after reading the whole mandate topic behind it, which
             // after seeding a million facts takes minutes.
             visibility.prepare(http, Duration.ofMinutes(20));
+            if (!settings.writeWarmUp().isZero()) {
+                Visibility.Outcome warm = visibility.run(WARM_UP_RATE, settings.writeWarmUp(), settings.drain());
+                results.note(String.format(Locale.ROOT, "recommendations were timed after %d s of unmeasured ones "
+                        + "(%d acknowledged, at %.0f/s)", settings.writeWarmUp().toSeconds(), warm.acknowledged(),
+                        WARM_UP_RATE));
+            }
             double sustainable = 0;
             for (double rate : settings.rates()) {
                 Visibility.Outcome outcome = visibilityPhase(visibility, rate, scale);

@@ -16,11 +16,13 @@ import java.util.List;
  * @param sustain       how long to hold the highest write rate the visibility phases kept up with, watching whether
  *                      the lag grows; zero skips it
  * @param sustainRate   the rate to hold instead, if positive
+ * @param writeWarmUp   unmeasured commands to each write service before its writes are timed, so they are timed
+ *                      JIT-compiled, as in a running system
  */
 public record Settings(Path root, Path output, int portBase, String javaOptions, List<Long> scales,
                        List<Integer> queryClients, List<Integer> writeClients, List<Double> rates, Duration phase,
                        Duration warmUp, Duration visibilityPhase, Duration drain, double kafkaRate,
                        int visibilityMeetings, Duration stall, String reportGroup, String pgHost, int pgPort,
                        String pgUser, Duration pageWarmUp, Duration hold, Duration sustain,
-                       double sustainRate) {
+                       double sustainRate, Duration writeWarmUp) {
 }
