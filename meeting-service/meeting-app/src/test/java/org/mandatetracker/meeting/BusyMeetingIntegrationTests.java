@@ -2,15 +2,22 @@ package org.mandatetracker.meeting;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
+import org.apache.coyote.AbstractProtocol;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -26,7 +33,8 @@ import static org.mandatetracker.meeting.Harness.unique;
 
 /**
  * One meeting taking many outcomes: commands arriving all at once take turns without any failing for load, and the
- * meeting's snapshots keep fingerprints of its outcomes rather than the outcomes, so they stay small.
+ * meeting's snapshots keep fingerprints of its outcomes rather than the outcomes, so they stay small. Connections
+ * beyond the service's limit wait outside it.
  */
 @MeetingServiceIntegrationTest
 class BusyMeetingIntegrationTests {
@@ -45,6 +53,10 @@ class BusyMeetingIntegrationTests {
     KafkaAdmin admin;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ServletWebServerApplicationContext context;
+    @LocalServerPort
+    int port;
 
     private Harness harness;
 
@@ -52,6 +64,36 @@ class BusyMeetingIntegrationTests {
     void setUp() {
         harness = new Harness(rest, json, kafka);
         Harness.createMandateTopic(admin);
+    }
+
+    /**
+     * An open-loop load that outran the service once held 8,000 connections open in it, with their buffers in the
+     * heap, until it ran out of memory. Past the limit, connections wait outside the service.
+     */
+    @Test
+    void connectionsBeyondTheLimitWaitOutsideTheServiceWhichStaysUp() throws Exception {
+        var protocol = (AbstractProtocol<?>) ((TomcatWebServer) context.getWebServer()).getTomcat().getConnector()
+                .getProtocolHandler();
+        List<Socket> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < 1_200; i++) {
+                Socket socket = new Socket();
+                sockets.add(socket);
+                try {
+                    socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                } catch (IOException backlogFull) {
+                    // Beyond the operating system's backlog too, the connection is not taken at all.
+                }
+            }
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(protocol.getConnectionCount())
+                    .as("connections the service holds, of 1,200 opened").isBetween(900L, 1_000L));
+        } finally {
+            for (Socket socket : sockets) {
+                socket.close();
+            }
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                rest.getForEntity("/actuator/health/liveness", String.class).getStatusCode()).isEqualTo(HttpStatus.OK));
     }
 
     @Test
