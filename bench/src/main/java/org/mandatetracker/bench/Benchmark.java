@@ -17,6 +17,7 @@ import org.mandatetracker.bench.report.Row;
 import org.mandatetracker.bench.seed.Ingestion;
 import org.mandatetracker.bench.seed.Layout;
 import org.mandatetracker.bench.seed.MandateServiceBodies;
+import org.mandatetracker.bench.seed.Relays;
 import org.mandatetracker.bench.seed.SeedGenerator;
 import org.mandatetracker.bench.seed.SeedPublisher;
 import org.mandatetracker.bench.system.CpuUse;
@@ -124,11 +125,13 @@ public final class Benchmark {
         Api report = new Api(http, "http://127.0.0.1:" + ports.report(), secret);
         Api web = new Api(http, "http://127.0.0.1:" + ports.web(), null);
         startUp(system);
-        Map<String, Long> pids = new LinkedHashMap<>();
-        for (String name : PROCESSES) {
-            system.pid(name).ifPresent(pid -> pids.put(name, pid));
-        }
-        cpu = new CpuUse(pids);
+        cpu = new CpuUse(() -> {
+            Map<String, Long> pids = new LinkedHashMap<>();
+            for (String name : PROCESSES) {
+                system.pid(name).ifPresent(pid -> pids.put(name, pid));
+            }
+            return pids;
+        });
         baselines(system, report, web);
 
         SeedGenerator generator = new SeedGenerator(layout);
@@ -161,12 +164,23 @@ public final class Benchmark {
             }
             hold(system);
             long finalScale = settings.scales().get(settings.scales().size() - 1);
-            writes(mandate, ingestion, finalScale);
+            writes(mandate, finalScale, ingestion, directory);
             visibility(mandate, meeting, report, finalScale);
-            ingestion.awaitCaughtUp(settings.stall());
+            awaitPipeline(ingestion, directory);
             rebuild(system, report, ingestion, finalScale);
         }
         memory(system);
+    }
+
+    /** Until the write services have relayed all they stored, and the consumers have read all that was relayed. */
+    private void awaitPipeline(Ingestion... consumers) throws Exception {
+        for (String service : List.of("mandate_service", "meeting_service")) {
+            Relays.awaitRelayed(settings.pgHost(), settings.pgPort(), settings.pgUser(), service + "_bench_" + runId,
+                    settings.stall());
+        }
+        for (Ingestion consumer : consumers) {
+            consumer.awaitCaughtUp(settings.stall());
+        }
     }
 
     private void hold(LocalSystem system) throws Exception {
@@ -300,12 +314,12 @@ public final class Benchmark {
         results.add(row);
     }
 
-    private void writes(Api mandate, Ingestion ingestion, long scale) throws Exception {
+    private void writes(Api mandate, long scale, Ingestion... consumers) throws Exception {
         if (!settings.writeWarmUp().isZero()) {
             int clients = settings.writeClients().stream().mapToInt(Integer::intValue).max().orElse(1);
             Measurement m = ClosedLoop.run(clients, Duration.ZERO, settings.writeWarmUp(),
                     Writes.establishAndConfer(mandate, prefix + "-warm", symbol() + "/W/EST"));
-            ingestion.awaitCaughtUp(settings.stall());
+            awaitPipeline(consumers);
             results.note(String.format(Locale.ROOT, "commands were timed after %d s of unmeasured commands (%d, "
                     + "%d clients)", settings.writeWarmUp().toSeconds(), m.count(), clients));
         }
@@ -315,7 +329,7 @@ public final class Benchmark {
                     Writes.establishAndConfer(mandate, prefix + "-w" + clients, symbol() + "/W/EST"),
                     () -> measured[0] = sampleCpu());
             // The pipeline behind the commands (relay, Kafka, the consumers) is part of their cost.
-            ingestion.awaitCaughtUp(settings.stall());
+            awaitPipeline(consumers);
             cpuRow("commands to mandate-service, until report-service has them", label(scale),
                     Integer.toString(clients), measured[0], m.count(), "command", clients == 16 ? 400 : 0);
             Row row = latencyRow("write", "commands to mandate-service (1 body : 9 mandates)", label(scale),
@@ -342,7 +356,8 @@ public final class Benchmark {
             if (!settings.writeWarmUp().isZero()) {
                 Visibility.Outcome warm = visibility.run(WARM_UP_RATE, settings.writeWarmUp(), settings.drain());
                 results.note(String.format(Locale.ROOT, "recommendations were timed after %d s of unmeasured ones "
-                        + "(%d acknowledged, at %.0f/s)", settings.writeWarmUp().toSeconds(), warm.acknowledged(),
+                        + "(%d acknowledged, %d not, %d of them never seen, at %.0f/s)",
+                        settings.writeWarmUp().toSeconds(), warm.acknowledged(), warm.failed(), warm.missing(),
                         WARM_UP_RATE));
             }
             double sustainable = 0;
@@ -512,11 +527,17 @@ public final class Benchmark {
             String status = "/proc/" + pid.get() + "/status";
             double rss = Machine.procField(status, "VmRSS").map(Machine::kilobytes).orElse(-1L) / 1024.0;
             double peak = Machine.procField(status, "VmHWM").map(Machine::kilobytes).orElse(-1L) / 1024.0;
+            long exits = system.exits(name);
+            long outOfMemory = system.outOfMemoryErrors(name);
+            if (exits > 0) {
+                results.note(String.format(Locale.ROOT, "%s exited %d times during the run (%d of them on an "
+                        + "OutOfMemoryError) and was started again; its log is in run/logs", name, exits, outOfMemory));
+            }
             Row row = Row.of("rss", "RSS " + name, "end of run", "").value(rss, "MB")
-                    .counts(rss > 0 ? 1 : 0, rss > 0 ? 0 : 1, 0)
+                    .counts(rss > 0 ? 1 : 0, (rss > 0 ? 0 : 1) + exits, 0)
                     .against(String.format(Locale.ROOT, "peak %.0f MB", peak), Double.NaN);
             if (!name.equals("kafka")) {
-                row = row.target("<= 350 MB", rss > 0 && rss <= 350, true);
+                row = row.target("<= 350 MB, no OutOfMemoryError", rss > 0 && rss <= 350 && outOfMemory == 0, true);
             }
             results.add(row);
         }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -24,8 +25,11 @@ public final class CpuUse {
     public static final String BENCH = "bench (load)";
     public static final String OTHER = "other";
 
-    /** CPU ticks by process, and the machine's busy, stolen and total ticks, at one moment. */
-    public record Sample(Map<String, Long> processes, long busy, long steal, long total) {
+    /**
+     * CPU ticks by process, the process ids they were read from, and the machine's busy, stolen and total ticks, at
+     * one moment.
+     */
+    public record Sample(Map<String, Long> processes, Map<String, Long> pids, long busy, long steal, long total) {
     }
 
     /**
@@ -52,15 +56,20 @@ public final class CpuUse {
         }
     }
 
-    private final Map<String, Long> pids;
+    /** The system's processes by name, as they are now: a supervised process that exited has a new id. */
+    public interface Processes {
+        Map<String, Long> now() throws IOException;
+    }
 
-    /** @param pids the system's processes by name */
-    public CpuUse(Map<String, Long> pids) {
-        this.pids = pids;
+    private final Processes processes;
+
+    public CpuUse(Processes processes) {
+        this.processes = processes;
     }
 
     public Sample sample() throws IOException {
         Map<String, Long> ticks = new LinkedHashMap<>();
+        Map<String, Long> pids = processes.now();
         pids.forEach((name, pid) -> ticks.put(name, processTicks(Path.of("/proc/" + pid + "/stat"), false)
                 .orElse(0L)));
         ticks.put(POSTGRES, postgresTicks());
@@ -69,16 +78,19 @@ public final class CpuUse {
         long user = field(cpu, 1), nice = field(cpu, 2), system = field(cpu, 3), idle = field(cpu, 4);
         long iowait = field(cpu, 5), irq = field(cpu, 6), softirq = field(cpu, 7), steal = field(cpu, 8);
         long busy = user + nice + system + irq + softirq;
-        return new Sample(ticks, busy, steal, busy + idle + iowait + steal);
+        return new Sample(ticks, pids, busy, steal, busy + idle + iowait + steal);
     }
 
     public static Use between(Sample before, Sample after) {
         Map<String, Double> millis = new LinkedHashMap<>();
         double listed = 0;
         for (var entry : after.processes().entrySet()) {
-            double ms = Math.max(0, entry.getValue() - before.processes().getOrDefault(entry.getKey(), 0L))
+            String name = entry.getKey();
+            // A process that exited and was started again counts from its new start; its old self's share is lost.
+            boolean restarted = !Objects.equals(before.pids().get(name), after.pids().get(name));
+            double ms = Math.max(0, entry.getValue() - (restarted ? 0 : before.processes().getOrDefault(name, 0L)))
                     * MILLIS_PER_TICK;
-            millis.put(entry.getKey(), ms);
+            millis.put(restarted ? name + " (restarted)" : name, ms);
             listed += ms;
         }
         double busy = (after.busy() - before.busy()) * MILLIS_PER_TICK;

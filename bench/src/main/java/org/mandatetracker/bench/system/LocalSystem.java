@@ -150,6 +150,26 @@ public final class LocalSystem implements AutoCloseable {
         }
     }
 
+    /** How often the launcher's supervisor found the process exited and started it again, from its log. */
+    public long exits(String name) throws IOException {
+        return linesOfLog(name, "supervise: " + name + " (pid ");
+    }
+
+    /** How often the process ended on an OutOfMemoryError ({@code -XX:+ExitOnOutOfMemoryError}), from its log. */
+    public long outOfMemoryErrors(String name) throws IOException {
+        return linesOfLog(name, "Terminating due to java.lang.OutOfMemoryError");
+    }
+
+    private long linesOfLog(String name, String containing) throws IOException {
+        Path log = run.resolve("logs").resolve(name + ".log");
+        if (!Files.exists(log)) {
+            return 0;
+        }
+        try (Stream<String> lines = Files.lines(log)) {
+            return lines.filter(line -> line.contains(containing)).count();
+        }
+    }
+
     /** Keeps the services' logs beside the results, then stops everything and drops the databases and run folder. */
     @Override
     public void close() throws IOException, InterruptedException {
