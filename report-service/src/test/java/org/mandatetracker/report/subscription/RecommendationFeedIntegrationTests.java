@@ -1,5 +1,6 @@
 package org.mandatetracker.report.subscription;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.mandatetracker.citation.DocumentSymbol;
 import org.mandatetracker.citation.SourceCitation;
@@ -10,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -57,11 +59,15 @@ class RecommendationFeedIntegrationTests {
                     .params(entry.seq(), everything, thisBody, anotherBody).query(UUID.class).list())
                     .containsExactlyInAnyOrder(everything, thisBody);
         }
-        jdbc.sql("DELETE FROM delivery_attempt WHERE delivery_id IN (SELECT id FROM delivery WHERE subscription_id "
-                + "IN (?, ?, ?))").params(everything, thisBody, anotherBody).update();
-        jdbc.sql("DELETE FROM delivery WHERE subscription_id IN (?, ?, ?)").params(everything, thisBody, anotherBody)
-                .update();
-        jdbc.sql("DELETE FROM subscription WHERE id IN (?, ?, ?)").params(everything, thisBody, anotherBody).update();
+        // The webhook dispatcher may be attempting these deliveries meanwhile, so the cleanup is retried whole.
+        Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() ->
+                transactions.executeWithoutResult(tx -> {
+                    Object[] subscriptions = {everything, thisBody, anotherBody};
+                    jdbc.sql("DELETE FROM delivery_attempt WHERE delivery_id IN (SELECT id FROM delivery WHERE "
+                            + "subscription_id IN (?, ?, ?))").params(subscriptions).update();
+                    jdbc.sql("DELETE FROM delivery WHERE subscription_id IN (?, ?, ?)").params(subscriptions).update();
+                    jdbc.sql("DELETE FROM subscription WHERE id IN (?, ?, ?)").params(subscriptions).update();
+                }));
     }
 
     @Test
