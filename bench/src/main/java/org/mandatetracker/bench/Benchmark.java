@@ -17,7 +17,7 @@ import org.mandatetracker.bench.report.Row;
 import org.mandatetracker.bench.seed.Ingestion;
 import org.mandatetracker.bench.seed.Layout;
 import org.mandatetracker.bench.seed.MandateServiceBodies;
-import org.mandatetracker.bench.seed.Relays;
+import org.mandatetracker.bench.seed.Processors;
 import org.mandatetracker.bench.seed.SeedGenerator;
 import org.mandatetracker.bench.seed.SeedPublisher;
 import org.mandatetracker.bench.system.CpuUse;
@@ -172,10 +172,10 @@ public final class Benchmark {
         memory(system);
     }
 
-    /** Until the write services have relayed all they stored, and the consumers have read all that was relayed. */
+    /** Until the write services' processors have handled all they stored, and the consumers have read all of it. */
     private void awaitPipeline(Ingestion... consumers) throws Exception {
         for (String service : List.of("mandate_service", "meeting_service")) {
-            Relays.awaitRelayed(settings.pgHost(), settings.pgPort(), settings.pgUser(), service + "_bench_" + runId,
+            Processors.awaitProcessed(settings.pgHost(), settings.pgPort(), settings.pgUser(), service + "_bench_" + runId,
                     settings.stall());
         }
         for (Ingestion consumer : consumers) {

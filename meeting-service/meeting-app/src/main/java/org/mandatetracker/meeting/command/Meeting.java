@@ -31,8 +31,6 @@ import org.mandatetracker.support.command.Outcome;
 import org.mandatetracker.support.command.RuleViolation;
 
 import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.Map;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -41,15 +39,15 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * recorded for a meeting that was held, or is being held, on the day they were adopted; documents may be issued
  * before, during or after it.
  * <p>
- * A meeting may adopt thousands of outcomes, so it keeps of each only its key and a fingerprint of its content: all
- * that telling a repeat from a conflicting record needs, and its snapshots stay small. A rescheduling to the dates
- * already planned, or a postponement or cancellation restated, changes nothing and is answered {@code UNCHANGED}.
- * Revision 3 is this shape; snapshots of earlier revisions are passed over and the meeting is rebuilt from its
- * events.
+ * A meeting may adopt thousands of outcomes, so it keeps none of them: the {@link OutcomeRegistry} tells a repeat
+ * from a conflicting record, and the meeting's state and snapshots stay the same size however much it adopts. A
+ * rescheduling to the dates already planned, or a postponement or cancellation restated, changes nothing and is
+ * answered {@code UNCHANGED}. Revision 4 is this shape; snapshots of earlier revisions are passed over and the
+ * meeting is rebuilt from its events.
  */
 @Aggregate(snapshotTriggerDefinition = AxonSupport.SNAPSHOT_TRIGGER, lockFactory = AxonSupport.AGGREGATE_LOCKS,
         cache = AxonSupport.AGGREGATE_CACHE)
-@Revision("3")
+@Revision("4")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public class Meeting {
 
@@ -67,9 +65,6 @@ public class Meeting {
     private LocalDate heldTo;
     private String postponement;
     private String cancellation;
-    private final Map<String, String> decisions = new HashMap<>();
-    private final Map<String, String> recommendations = new HashMap<>();
-    private final Map<String, String> documents = new HashMap<>();
 
     protected Meeting() {
     }
@@ -175,21 +170,21 @@ public class Meeting {
     }
 
     @CommandHandler
-    public Outcome handle(AdoptDecision command) {
+    public Outcome handle(AdoptDecision command, OutcomeRegistry outcomes) {
         DecisionAdopted event = new DecisionAdopted(meetingId, bodyId, command.reference(), command.type(),
                 command.title(), command.paragraphs(), command.adoptedOn(), command.source());
-        return recordOnce(decisions.get(event.reference().value()), event, "reference", () -> {
+        return recordOnce(outcomes, event, () -> {
             requireInSession(command.adoptedOn());
             apply(event);
         });
     }
 
     @CommandHandler
-    public Outcome handle(AdoptRecommendation command, KnownBodies bodies) {
+    public Outcome handle(AdoptRecommendation command, KnownBodies bodies, OutcomeRegistry outcomes) {
         RecommendationAdopted event = new RecommendationAdopted(meetingId, bodyId, command.recommendationId(),
                 command.text(), command.addressee(), command.paragraph(), command.reportSymbol(),
                 command.adoptedOn(), command.source());
-        return recordOnce(recommendations.get(command.recommendationId()), event, "id", () -> {
+        return recordOnce(outcomes, event, () -> {
             requireInSession(command.adoptedOn());
             String addressedBody = command.addressee().bodyId();
             if (addressedBody != null && bodies.find(addressedBody).isEmpty()) {
@@ -200,24 +195,27 @@ public class Meeting {
     }
 
     @CommandHandler
-    public Outcome handle(IssueDocument command) {
+    public Outcome handle(IssueDocument command, OutcomeRegistry outcomes) {
         DocumentIssued event = new DocumentIssued(meetingId, bodyId, command.symbol(), command.title(),
                 command.agendaItem(), command.originalLanguage(), command.distributedOn(), command.source());
-        return recordOnce(documents.get(command.symbol().value()), event, "symbol", () -> {
+        return recordOnce(outcomes, event, () -> {
             requireStatus("issue a document for", Status.SCHEDULED, Status.POSTPONED, Status.HELD);
             apply(event);
         });
     }
 
     /** An outcome is recorded once: the same again changes nothing, something else under its key is a conflict. */
-    private static Outcome recordOnce(String recorded, Object requested, String keyField, Runnable record) {
-        if (recorded == null) {
+    private static Outcome recordOnce(OutcomeRegistry outcomes, Object requested, Runnable record) {
+        RecordedOutcome outcome = RecordedOutcome.of(requested).orElseThrow();
+        var recorded = outcomes.fingerprint(outcome.meetingId(), outcome.kind(), outcome.key());
+        if (recorded.isEmpty()) {
             record.run();
             return Outcome.RECORDED;
         }
-        if (recorded.equals(ContentHash.of(requested))) {
+        if (recorded.get().equals(outcome.fingerprint())) {
             return Outcome.UNCHANGED;
         }
+        String keyField = outcome.kind().keyField;
         throw RuleViolation.conflict(keyField, "unique-outcome",
                 "This meeting already has a different record under that " + keyField);
     }
@@ -313,20 +311,5 @@ public class Meeting {
             plannedStart = event.occurredOn();
             plannedEnd = event.endsOn();
         }
-    }
-
-    @EventSourcingHandler
-    void on(DecisionAdopted event) {
-        decisions.put(event.reference().value(), ContentHash.of(event));
-    }
-
-    @EventSourcingHandler
-    void on(RecommendationAdopted event) {
-        recommendations.put(event.recommendationId(), ContentHash.of(event));
-    }
-
-    @EventSourcingHandler
-    void on(DocumentIssued event) {
-        documents.put(event.symbol().value(), ContentHash.of(event));
     }
 }

@@ -85,9 +85,15 @@ class MeetingTests {
             }
         };
         SessionRegistry registry = (body, session) -> Optional.ofNullable(sessions.get(body + "#" + session));
+        // The service keeps the registry in step with the stored events; here it is read off them.
+        OutcomeRegistry outcomeRegistry = (meeting, kind, key) -> fixture.getEventStore().readEvents(meeting)
+                .asStream().flatMap(event -> RecordedOutcome.of(event.getPayload()).stream())
+                .filter(outcome -> outcome.kind() == kind && outcome.key().equals(key))
+                .map(RecordedOutcome::fingerprint).findFirst();
         fixture = new AggregateTestFixture<>(Meeting.class)
                 .registerInjectableResource(knownBodies)
-                .registerInjectableResource(registry);
+                .registerInjectableResource(registry)
+                .registerInjectableResource(outcomeRegistry);
     }
 
     private static ScheduleMeeting scheduleCop6() {
