@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.axonframework.micrometer.GlobalMetricRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mandatetracker.citation.SourceCitation;
@@ -54,6 +55,8 @@ class MeetingServiceIntegrationTests {
     JdbcClient jdbc;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    GlobalMetricRegistry axonMetrics;
 
     private Harness harness;
 
@@ -259,6 +262,15 @@ class MeetingServiceIntegrationTests {
                 .containsPattern("tracker_dead_letters\\{[^}]*queue=\"" + projection + "\"")
                 .containsPattern("tracker_kafka_consumer_lag\\{[^}]*listener=\"body-directory\"")
                 .containsPattern("tracker_kafka_parked_total\\{[^}]*topic=\"mandate.events.v1\"");
+    }
+
+    @Test
+    void axonsMetricsMeasureCapacityOverTheLastMinute() {
+        assertThat(axonMetrics.getClass().getSimpleName()).isEqualTo("OneMinuteCapacityMetrics");
+        assertThat(harness.post("/meetings", scheduling(unique("meeting"), "no-such-body", null)).getStatusCode())
+                .isIn(HttpStatus.UNPROCESSABLE_ENTITY, HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(harness.get("/actuator/prometheus").getBody())
+                .containsPattern("commandBus_capacity\\{");
     }
 
     private long knownBodies(String bodyId) {

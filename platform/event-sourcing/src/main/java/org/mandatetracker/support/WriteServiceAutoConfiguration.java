@@ -1,6 +1,7 @@
 package org.mandatetracker.support;
 
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.axonframework.springboot.autoconfig.MicrometerMetricsAutoConfiguration;
 import org.mandatetracker.support.asyncapi.AsyncApiController;
 import org.mandatetracker.support.axon.AxonSupport;
 import org.mandatetracker.support.axon.RecordingMetadata;
@@ -18,8 +19,10 @@ import org.springframework.context.annotation.Import;
  * {@link org.mandatetracker.support.relay.EventPublication} bean naming its topic, and one
  * {@link org.mandatetracker.support.projection.Projections} bean naming its projections' processing groups.
  */
-// Before Axon's, so that its event store, which gives way to one defined already, gives way to AxonSupport's.
-@AutoConfiguration(after = ServiceBaseAutoConfiguration.class, before = AxonAutoConfiguration.class)
+// Before Axon's, so that its event store and metric registry, which give way to ones defined already, give way to
+// AxonSupport's.
+@AutoConfiguration(after = ServiceBaseAutoConfiguration.class,
+        before = {AxonAutoConfiguration.class, MicrometerMetricsAutoConfiguration.class})
 @Import({AxonSupport.class, RecordingMetadata.class, RelayConfig.class, CommandProblemResponses.class,
         ProjectionSupport.class, AsyncApiController.class, CommandApiDocs.class})
 public class WriteServiceAutoConfiguration {

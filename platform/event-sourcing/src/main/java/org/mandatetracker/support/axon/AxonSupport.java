@@ -15,6 +15,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.micrometer.GlobalMetricRegistry;
 import org.mandatetracker.support.TrackerProperties;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
@@ -56,6 +57,12 @@ public class AxonSupport {
                 .spanFactory(axon.getComponent(EventBusSpanFactory.class))
                 .cachedEvents(READ_AHEAD)
                 .build();
+    }
+
+    /** Axon's metrics, with capacity over the last minute (see {@link OneMinuteCapacityMetrics}). */
+    @Bean
+    GlobalMetricRegistry globalMetricRegistry(MeterRegistry meters) {
+        return new OneMinuteCapacityMetrics(meters);
     }
 
     /** Aggregates with many events are loaded from a snapshot taken every so many events. */

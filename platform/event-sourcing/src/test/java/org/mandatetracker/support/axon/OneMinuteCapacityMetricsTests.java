@@ -1,0 +1,69 @@
+package org.mandatetracker.support.axon;
+
+import io.micrometer.core.instrument.MockClock;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.simple.SimpleConfig;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.micrometer.GlobalMetricRegistry;
+import org.axonframework.monitoring.MessageMonitor;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Capacity is the share of the last minute spent handling messages, and what is older than that is let go. */
+class OneMinuteCapacityMetricsTests {
+
+    private final MockClock clock = new MockClock();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry(SimpleConfig.DEFAULT, clock);
+    private final OneMinuteCapacityMetrics metrics = new OneMinuteCapacityMetrics(meters);
+
+    @Test
+    void aCommandHandledForHalfAMinuteIsHalfTheCommandBusCapacityUntilAMinuteHasPassed() {
+        MessageMonitor<? super org.axonframework.commandhandling.CommandMessage<?>> monitor =
+                metrics.registerCommandBus("commandBus", message -> Tags.empty());
+
+        MessageMonitor.MonitorCallback handling =
+                monitor.onMessageIngested(GenericCommandMessage.asCommandMessage("record"));
+        clock.add(Duration.ofSeconds(30));
+        handling.reportSuccess();
+
+        assertThat(capacity("commandBus.capacity")).isEqualTo(0.5);
+        clock.add(Duration.ofSeconds(61));
+        assertThat(capacity("commandBus.capacity")).isZero();
+    }
+
+    @Test
+    void anEventProcessorHasAxonsOwnMetersWithItsCapacityOverTheLastMinute() {
+        SimpleMeterRegistry axonsMeters = new SimpleMeterRegistry();
+        handleAnEventForSixSeconds(new GlobalMetricRegistry(axonsMeters));
+        handleAnEventForSixSeconds(metrics);
+
+        assertThat(ids(meters)).isEqualTo(ids(axonsMeters))
+                .contains("eventProcessor.capacity [tag(processorName=relay)]");
+        assertThat(capacity("eventProcessor.capacity")).isEqualTo(0.1);
+    }
+
+    private void handleAnEventForSixSeconds(GlobalMetricRegistry registry) {
+        MessageMonitor.MonitorCallback handling = registry.registerEventProcessor("eventProcessor",
+                        message -> Tags.of("processorName", "relay"), message -> Tags.of("processorName", "relay"))
+                .onMessageIngested(GenericEventMessage.asEventMessage("recorded"));
+        clock.add(Duration.ofSeconds(6));
+        handling.reportSuccess();
+    }
+
+    private static Set<String> ids(SimpleMeterRegistry registry) {
+        return registry.getMeters().stream().map(meter -> meter.getId().getName() + " " + meter.getId().getTags())
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private double capacity(String name) {
+        return meters.get(name).gauge().value();
+    }
+}
