@@ -1,8 +1,9 @@
 package org.mandatetracker.meeting;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.BeforeEach;
 import org.apache.coyote.AbstractProtocol;
+import org.apache.tomcat.util.threads.ThreadPoolExecutor;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -96,11 +97,12 @@ class BusyMeetingIntegrationTests {
                 rest.getForEntity("/actuator/health/liveness", String.class).getStatusCode()).isEqualTo(HttpStatus.OK));
     }
 
+    /** More clients at once than the service has request threads: the rest wait their turn, and none fails. */
     @Test
     void manyConcurrentCommandsAtOneMeetingAreAllRecordedAndNoneFailsForLoad() throws Exception {
         String meeting = meetingInSession();
         int commands = 200;
-        ExecutorService clients = Executors.newFixedThreadPool(32);
+        ExecutorService clients = Executors.newFixedThreadPool(120);
         try {
             List<Future<ResponseEntity<String>>> answers = new ArrayList<>();
             for (int i = 0; i < commands; i++) {
@@ -120,6 +122,9 @@ class BusyMeetingIntegrationTests {
                         SELECT count(*) FROM domainevententry
                         WHERE aggregateidentifier = ? AND payloadtype LIKE '%RecommendationAdopted'""")
                 .param(meeting).query(Long.class).single()).isEqualTo(commands);
+        var workers = (ThreadPoolExecutor) ((TomcatWebServer) context.getWebServer()).getTomcat().getConnector()
+                .getProtocolHandler().getExecutor();
+        assertThat(workers.getLargestPoolSize()).as("request threads ever at work at once").isLessThanOrEqualTo(64);
     }
 
     @Test
