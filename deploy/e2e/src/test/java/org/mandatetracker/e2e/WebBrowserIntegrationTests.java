@@ -122,7 +122,9 @@ class WebBrowserIntegrationTests {
                 "//li[a[@href='/bodies/ctoc-cop']]/details//a[@href='/bodies/ctoc-wg-tip']")));
         reader.findElement(By.id("q")).sendKeys("Trafficking in Persons");
         reader.findElement(By.cssSelector("form[role=search] button")).click();
-        reader.findElement(By.linkText("Working Group on Trafficking in Persons")).click();
+        // The search loads a new page; until it has, the tree's link of the same name is still there, about to go.
+        waiting(reader).until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//ul[@class='results']//a[normalize-space()='Working Group on Trafficking in Persons']"))).click();
         waiting(reader).until(ExpectedConditions.urlContains("/bodies/ctoc-wg-tip"));
         assertThat(reader.findElement(By.tagName("h1")).getText()).isEqualTo("Working Group on Trafficking in Persons");
         assertThat(reader.findElement(By.id("signed-in-as")).getText()).isEqualTo("Not signed in");
