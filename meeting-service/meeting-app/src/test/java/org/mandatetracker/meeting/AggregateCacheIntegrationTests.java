@@ -19,11 +19,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 
-import java.time.Duration;
 import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.mandatetracker.meeting.Harness.unique;
 
 /**
@@ -62,12 +60,7 @@ class AggregateCacheIntegrationTests {
     void aMeetingIsAnsweredFromMemoryUntilAnotherWriterAppendsToIt() {
         String wg = unique("wg");
         String meeting = unique("cached");
-        harness.publishBody(wg, "Working Group on Trafficking in Persons", LocalDate.of(2008, 10, 17));
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(harness.post("/meetings", """
-                {"id": "%s", "bodyId": "%s", "title": "Meeting of the Working Group", "kind": "INTERSESSIONAL",
-                 "venue": "Vienna", "plannedStart": "2011-10-10", "plannedEnd": "2011-10-12",
-                 "scheduledOn": "2011-03-01", "source": {"document": "5/2", "paragraph": "4"}}"""
-                .formatted(meeting, wg)).getStatusCode()).isEqualTo(HttpStatus.CREATED));
+        harness.scheduleMeetingInSession(wg, meeting);
 
         double hits = lookups("hit");
         for (int i = 0; i < 120; i++) {

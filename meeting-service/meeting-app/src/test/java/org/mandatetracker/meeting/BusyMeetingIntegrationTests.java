@@ -20,7 +20,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -158,14 +157,8 @@ class BusyMeetingIntegrationTests {
     }
 
     private String meetingInSession() {
-        String wg = unique("wg");
         String meeting = unique("busy");
-        harness.publishBody(wg, "Working Group on Trafficking in Persons", LocalDate.of(2008, 10, 17));
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(harness.post("/meetings", """
-                {"id": "%s", "bodyId": "%s", "title": "Meeting of the Working Group", "kind": "INTERSESSIONAL",
-                 "venue": "Vienna", "plannedStart": "2011-10-10", "plannedEnd": "2011-10-12",
-                 "scheduledOn": "2011-03-01", "source": {"document": "5/2", "paragraph": "4"}}"""
-                .formatted(meeting, wg)).getStatusCode()).isEqualTo(HttpStatus.CREATED));
+        harness.scheduleMeetingInSession(unique("wg"), meeting);
         return meeting;
     }
 

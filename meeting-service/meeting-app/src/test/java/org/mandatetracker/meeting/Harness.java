@@ -16,6 +16,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.config.TopicBuilder;
@@ -24,10 +25,14 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Drives meeting-service over real HTTP, and puts mandate-service's events on {@code mandate.events.v1} exactly as
@@ -64,6 +69,19 @@ public record Harness(TestRestTemplate rest, ObjectMapper json, KafkaTemplate<St
                 false, false, null, List.of()), establishedOn, SourceCitation.of("A/RES/55/25", "32"));
         send(mandateRecord(bodyId, 0, event));
         return event;
+    }
+
+    /**
+     * Publishes a new body and schedules a meeting of it for 10-12 October 2011, so that outcomes adopted on those
+     * days can be recorded; retried until meeting-service has read the body.
+     */
+    public void scheduleMeetingInSession(String bodyId, String meetingId) {
+        publishBody(bodyId, "Working Group on Trafficking in Persons", LocalDate.of(2008, 10, 17));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(post("/meetings", """
+                {"id": "%s", "bodyId": "%s", "title": "Meeting of the Working Group", "kind": "INTERSESSIONAL",
+                 "venue": "Vienna", "plannedStart": "2011-10-10", "plannedEnd": "2011-10-12",
+                 "scheduledOn": "2011-03-01", "source": {"document": "5/2", "paragraph": "4"}}"""
+                .formatted(meetingId, bodyId)).getStatusCode()).isEqualTo(HttpStatus.CREATED));
     }
 
     public ResponseEntity<String> post(String path, String body) {

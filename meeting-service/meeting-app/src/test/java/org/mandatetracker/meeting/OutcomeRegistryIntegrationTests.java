@@ -15,12 +15,9 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.mandatetracker.meeting.Harness.unique;
 
 /**
@@ -98,14 +95,8 @@ class OutcomeRegistryIntegrationTests {
     }
 
     private String meetingInSession() {
-        String wg = unique("wg");
         String meeting = unique("outcomes");
-        harness.publishBody(wg, "Working Group on Trafficking in Persons", LocalDate.of(2008, 10, 17));
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(harness.post("/meetings", """
-                {"id": "%s", "bodyId": "%s", "title": "Meeting of the Working Group", "kind": "INTERSESSIONAL",
-                 "venue": "Vienna", "plannedStart": "2011-10-10", "plannedEnd": "2011-10-12",
-                 "scheduledOn": "2011-03-01", "source": {"document": "5/2", "paragraph": "4"}}"""
-                .formatted(meeting, wg)).getStatusCode()).isEqualTo(HttpStatus.CREATED));
+        harness.scheduleMeetingInSession(unique("wg"), meeting);
         return meeting;
     }
 }
