@@ -16,16 +16,11 @@ import java.util.Map;
  * connections. Tomcat's own limit, 8,192, let an open-loop load that outran meeting-service hold 8,000 connections
  * with 16 kB of buffers each in the heap until the service ran out of it; past the limit, connections wait in the
  * operating system's backlog and then are refused, and the service stays up.
- * <p>
- * At most {@value #MAX_THREADS} requests are worked on at once; the rest wait their turn on their open connection.
- * Tomcat's 200 threads gain nothing where requests queue for 16 database connections and per-aggregate locks anyway,
- * and when meeting-service stalled under an open-loop load, all 200 were busy and its RSS went from 344 to 567 MB.
  */
 public class OperationsDefaults implements EnvironmentPostProcessor {
 
     static final String UPDATE_CHECKER_DISABLED = "axoniq.update-checker.disabled";
     static final int MAX_CONNECTIONS = 1000;
-    static final int MAX_THREADS = 64;
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -33,8 +28,7 @@ public class OperationsDefaults implements EnvironmentPostProcessor {
                 "management.metrics.distribution.percentiles-histogram.http.server.requests", "true",
                 "management.metrics.distribution.percentiles-histogram.commandBus", "true",
                 "management.tracing.sampling.probability", "0.1",
-                "server.tomcat.max-connections", Integer.toString(MAX_CONNECTIONS),
-                "server.tomcat.threads.max", Integer.toString(MAX_THREADS))));
+                "server.tomcat.max-connections", Integer.toString(MAX_CONNECTIONS))));
         if (System.getProperty(UPDATE_CHECKER_DISABLED) == null
                 && System.getenv("AXONIQ_UPDATE_CHECKER_DISABLED") == null) {
             System.setProperty(UPDATE_CHECKER_DISABLED, "true");
