@@ -216,7 +216,6 @@ public class Rebuild {
     private Consumer<String, byte[]> consumer(String clientIdPrefix) {
         Properties noGroup = new Properties();
         noGroup.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        noGroup.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
         return consumers.createConsumer(null, clientIdPrefix, null, noGroup);
     }
 
