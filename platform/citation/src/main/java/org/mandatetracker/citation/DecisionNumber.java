@@ -20,6 +20,11 @@ public final class DecisionNumber {
         return text != null && FORM.matcher(normalise(text)).matches();
     }
 
+    /** Whether {@code text} is a decision number in its normal spelling. */
+    static boolean isNormal(String text) {
+        return FORM.matcher(text).matches();
+    }
+
     static String normalise(String text) {
         return SPACED_SLASH.matcher(text.strip()).replaceAll("/").toUpperCase(Locale.ROOT);
     }

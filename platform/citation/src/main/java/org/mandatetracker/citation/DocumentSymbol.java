@@ -34,7 +34,11 @@ public record DocumentSymbol(String value) {
             Pattern.compile("[A-Za-z0-9]+(?:[.\\-][A-Za-z0-9]+)*(?:\\(\\d{1,3}\\))?");
     private static final Map<String, String> MIXED_CASE_MODIFIERS = Map.of(
             "ADD", "Add", "REV", "Rev", "CORR", "Corr", "AMEND", "Amend", "SUB", "Sub");
-    private static final NormalForms NORMALISED = new NormalForms(DocumentSymbol::normalise);
+    /** A symbol exactly as {@link #normalise} spells it, but for the limits on length and on components. */
+    private static final Pattern NORMAL = Pattern.compile("[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)?"
+            + "(?:/(?:(?:Add|Rev|Corr|Amend|Sub)\\.|(?!(?:ADD|REV|CORR|AMEND|SUB)\\.))"
+            + "[A-Z0-9]+(?:[.\\-][A-Z0-9]+)*(?:\\(\\d{1,3}\\))?)+(?: \\(\\d{4}\\))?");
+    private static final NormalForms NORMALISED = new NormalForms(DocumentSymbol::normalise, DocumentSymbol::isNormal);
 
     public DocumentSymbol {
         if (value == null || !value.equals(normalised(value))) {
@@ -83,7 +87,25 @@ public record DocumentSymbol(String value) {
         return NORMALISED.of(text);
     }
 
-    private static String normalise(String text) {
+    /** Whether {@code text} is its own normal form: what {@link #normalise} would answer, at a fraction of its cost. */
+    static boolean isNormal(String text) {
+        if (text.length() > MAX_LENGTH || !NORMAL.matcher(text).matches()) {
+            return false;
+        }
+        int end = text.endsWith(")") && text.lastIndexOf(" (") > 0 ? text.lastIndexOf(" (") : text.length();
+        int components = 0;
+        for (int start = 0; start <= end; components++) {
+            int slash = text.indexOf('/', start);
+            int next = slash < 0 || slash > end ? end : slash;
+            if (next - start > MAX_COMPONENT_LENGTH) {
+                return false;
+            }
+            start = next + 1;
+        }
+        return components <= MAX_COMPONENTS;
+    }
+
+    static String normalise(String text) {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("a document symbol must not be blank");
         }

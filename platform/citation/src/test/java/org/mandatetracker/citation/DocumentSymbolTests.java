@@ -28,6 +28,8 @@ class DocumentSymbolTests {
     void acceptsRealSymbolsAsTheyAreWritten(String symbol) {
         assertThat(DocumentSymbol.parse(symbol).value()).isEqualTo(symbol);
         assertThat(DocumentReference.parse(symbol).isDecisionNumber()).isFalse();
+        assertThat(DocumentSymbol.isNormal(symbol)).isTrue();
+        assertThat(DocumentReference.isNormal(symbol)).isTrue();
     }
 
     @ParameterizedTest(name = "''{0}'' normalises to {1}")

@@ -16,7 +16,7 @@ class NormalFormsTests {
             throw new IllegalArgumentException("no normal form: " + text);
         }
         return text.toUpperCase(java.util.Locale.ROOT);
-    });
+    }, text -> text.equals(text.toUpperCase(java.util.Locale.ROOT)) && !text.contains("!"));
 
     @Test
     void aSpellingAndItsNormalFormAreNormalisedOnlyOnce() {
@@ -24,6 +24,13 @@ class NormalFormsTests {
         assertThat(forms.of("ctoc/cop")).isEqualTo("CTOC/COP");
         assertThat(forms.of("CTOC/COP")).isEqualTo("CTOC/COP");
         assertThat(calls).hasValue(1);
+    }
+
+    @Test
+    void aSpellingThatIsItsOwnNormalFormIsNeverNormalised() {
+        assertThat(forms.of("A/RES/70/1")).isEqualTo("A/RES/70/1");
+        assertThat(forms.of("S/RES/1440")).isEqualTo("S/RES/1440");
+        assertThat(calls).hasValue(0);
     }
 
     @Test
