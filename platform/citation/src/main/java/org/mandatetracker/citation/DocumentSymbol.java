@@ -38,7 +38,8 @@ public record DocumentSymbol(String value) {
     private static final Pattern NORMAL = Pattern.compile("[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)?"
             + "(?:/(?:(?:Add|Rev|Corr|Amend|Sub)\\.|(?!(?:ADD|REV|CORR|AMEND|SUB)\\.))"
             + "[A-Z0-9]+(?:[.\\-][A-Z0-9]+)*(?:\\(\\d{1,3}\\))?)+(?: \\(\\d{4}\\))?");
-    private static final NormalForms NORMALISED = new NormalForms(DocumentSymbol::normalise, DocumentSymbol::isNormal);
+    private static final NormalForms NORMALISED =
+            new NormalForms(DocumentSymbol::normalise, DocumentSymbol::isNormal);
 
     public DocumentSymbol {
         if (value == null || !value.equals(normalised(value))) {
