@@ -10,8 +10,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -45,20 +43,13 @@ class ClosedReadsGatewayTests {
     private final HttpClient http = HttpClient.newHttpClient();
 
     static HttpServer downstream() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/", exchange -> {
-                reached.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " "
-                        + exchange.getRequestHeaders().getFirst("X-Recorded-By"));
-                traceparents.add(String.valueOf(exchange.getRequestHeaders().getFirst("traceparent")));
-                exchange.sendResponseHeaders(200, -1);
-                exchange.close();
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return LoopbackServers.start(exchange -> {
+            reached.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " "
+                    + exchange.getRequestHeaders().getFirst("X-Recorded-By"));
+            traceparents.add(String.valueOf(exchange.getRequestHeaders().getFirst("traceparent")));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
     }
 
     @DynamicPropertySource

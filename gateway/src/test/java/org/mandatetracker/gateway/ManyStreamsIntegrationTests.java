@@ -8,9 +8,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -51,33 +49,25 @@ class ManyStreamsIntegrationTests {
 
     /** A report-service whose streams say they are subscribed, then stay open until the test ends. */
     static HttpServer reportService() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), SUBSCRIBERS * 2);
-            server.setExecutor(handlers);
-            server.createContext("/", exchange -> {
-                if (exchange.getRequestURI().getPath().endsWith("/stream")) {
-                    exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
-                    exchange.sendResponseHeaders(200, 0);
-                    try (OutputStream out = exchange.getResponseBody()) {
-                        out.write(": subscribed\n\n".getBytes(StandardCharsets.UTF_8));
-                        out.flush();
-                        release.await(60, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    return;
+        return LoopbackServers.start(exchange -> {
+            if (exchange.getRequestURI().getPath().endsWith("/stream")) {
+                exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+                exchange.sendResponseHeaders(200, 0);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(": subscribed\n\n".getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                    release.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
-                byte[] answer = "{\"service\":\"report\"}".getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().set("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, answer.length);
-                exchange.getResponseBody().write(answer);
-                exchange.close();
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+                return;
+            }
+            byte[] answer = "{\"service\":\"report\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        }, handlers, SUBSCRIBERS * 2);
     }
 
     @DynamicPropertySource
