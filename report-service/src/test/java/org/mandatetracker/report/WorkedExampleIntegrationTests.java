@@ -139,6 +139,10 @@ class WorkedExampleIntegrationTests {
         });
         assertThat(values(history, "eventId")).doesNotHaveDuplicates();
         assertThat(history.get(1).get("summary").asText()).contains("Working Group on Trafficking in Persons");
+        String fulfilled = history.get(types.indexOf("MandateFulfilled")).get("summary").asText();
+        assertThat(fulfilled).as("the evidence's meeting and the mandate by their names")
+                .isEqualTo("Fulfilled (evidence: Meeting of the Working Group): Hold at least one intersessional "
+                        + "meeting prior to the sixth session of the Conference");
 
         JsonNode unencoded = get("/decisions/4/4/history");
         assertThat(unencoded).isEqualTo(history);

@@ -20,9 +20,23 @@ import java.util.Set;
 
 /**
  * What to call the bodies, meetings and mandates some facts mention, as they were named on a date; looked up from
- * the stored views for just those, in three queries.
+ * the stored views for just those, in one query.
  */
 final class Names {
+
+    /**
+     * One statement of one shape whatever the number of ids, so that PostgreSQL prepares and plans it once per
+     * connection; a list of placeholders per id made a new statement for every length, parsed and planned each time.
+     */
+    private static final String NAMED = """
+            SELECT 'body', body_id, name || ' (' || short_name || ')' FROM body_version
+            WHERE body_id = ANY (:bodies) AND valid_from <= :asOf AND :asOf < valid_to
+            UNION ALL
+            SELECT 'meeting', meeting_id, title FROM meeting_version
+            WHERE meeting_id = ANY (:meetings) AND valid_from <= :asOf AND :asOf < valid_to
+            UNION ALL
+            SELECT 'mandate', mandate_id, task FROM mandate_version
+            WHERE mandate_id = ANY (:mandates) AND valid_from <= :asOf AND :asOf < valid_to""";
 
     private final Map<String, String> bodies = new HashMap<>();
     private final Map<String, String> meetings = new HashMap<>();
@@ -59,27 +73,15 @@ final class Names {
             }
         }
         Names names = new Names();
-        String validOn = " AND valid_from <= :asOf AND :asOf < valid_to";
-        jdbc.sql("SELECT body_id, name, short_name FROM body_version WHERE body_id IN (:ids)" + validOn)
-                .param("ids", nonEmpty(bodyIds)).param("asOf", asOf)
+        Map<String, Map<String, String>> kinds = Map.of("body", names.bodies, "meeting", names.meetings,
+                "mandate", names.mandates);
+        jdbc.sql(NAMED).param("bodies", bodyIds.toArray(String[]::new))
+                .param("meetings", meetingIds.toArray(String[]::new))
+                .param("mandates", mandateIds.toArray(String[]::new)).param("asOf", asOf)
                 .query(rs -> {
-                    names.bodies.put(rs.getString(1), rs.getString(2) + " (" + rs.getString(3) + ")");
-                });
-        jdbc.sql("SELECT meeting_id, title FROM meeting_version WHERE meeting_id IN (:ids)" + validOn)
-                .param("ids", nonEmpty(meetingIds)).param("asOf", asOf)
-                .query(rs -> {
-                    names.meetings.put(rs.getString(1), rs.getString(2));
-                });
-        jdbc.sql("SELECT mandate_id, task FROM mandate_version WHERE mandate_id IN (:ids)" + validOn)
-                .param("ids", nonEmpty(mandateIds)).param("asOf", asOf)
-                .query(rs -> {
-                    names.mandates.put(rs.getString(1), rs.getString(2));
+                    kinds.get(rs.getString(1)).put(rs.getString(2), rs.getString(3));
                 });
         return names;
-    }
-
-    private static Collection<String> nonEmpty(Set<String> ids) {
-        return ids.isEmpty() ? Set.of("") : ids;
     }
 
     String body(String id) {
