@@ -25,8 +25,9 @@ import java.util.Set;
 final class Names {
 
     /**
-     * One statement of one shape whatever the number of ids, so that PostgreSQL prepares and plans it once per
-     * connection; a list of placeholders per id made a new statement for every length, parsed and planned each time.
+     * One statement of one shape whatever the number of ids, so that the driver prepares it on each connection and
+     * PostgreSQL can reuse its plan; a placeholder per id made a new statement for every count, parsed and planned
+     * each time.
      */
     private static final String NAMED = """
             SELECT 'body', body_id, name || ' (' || short_name || ')' FROM body_version
