@@ -10,7 +10,6 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -71,15 +70,14 @@ public class ViewTables {
         if (factsById.isEmpty()) {
             return;
         }
-        String delete = "DELETE FROM " + table(type, suffix) + " WHERE " + KEYS.get(type) + " IN ("
-                + String.join(", ", Collections.nCopies(factsById.size(), "?")) + ")";
+        String delete = "DELETE FROM " + table(type, suffix) + " WHERE " + KEYS.get(type) + " = ANY (?)";
+        Object ids = factsById.keySet().toArray(String[]::new);
         Batch batch = batch(suffix);
         if (type == AggregateType.MANDATE) {
             jdbc.query(delete + " RETURNING valid_from, NULLIF(valid_to, 'infinity')", (RowCallbackHandler) rs ->
-                    batch.counted(rs.getDate(1).toLocalDate(), JsonColumns.date(rs.getDate(2)), -1),
-                    factsById.keySet().toArray());
+                    batch.counted(rs.getDate(1).toLocalDate(), JsonColumns.date(rs.getDate(2)), -1), ids);
         } else {
-            jdbc.update(delete, factsById.keySet().toArray());
+            jdbc.update(delete, ids);
         }
         factsById.values().forEach(facts -> batch.add(type, facts));
         batch.flush();
@@ -100,9 +98,8 @@ public class ViewTables {
         }
         return jdbc.queryForList("SELECT DISTINCT w.mandate_id FROM " + table(AggregateType.MANDATE, suffix) + " w "
                 + "JOIN " + table(AggregateType.MEETING, suffix) + " m ON w.deadline_body = m.body_id "
-                + "AND w.deadline_session = m.session_no WHERE m.meeting_id IN ("
-                + String.join(", ", Collections.nCopies(meetingIds.size(), "?")) + ")", String.class,
-                meetingIds.toArray());
+                + "AND w.deadline_session = m.session_no WHERE m.meeting_id = ANY (?)", String.class,
+                (Object) meetingIds.toArray(String[]::new));
     }
 
     public final class Batch {
@@ -192,17 +189,18 @@ public class ViewTables {
             if (keys.isEmpty()) {
                 return sessions;
             }
-            String pairs = String.join(", ", Collections.nCopies(keys.size(), "(?, ?)"));
-            Object[] params = keys.stream().flatMap(List::stream).toArray();
+            Object bodies = keys.stream().map(k -> (String) k.get(0)).toArray(String[]::new);
+            Object numbers = keys.stream().map(k -> (Integer) k.get(1)).toArray(Integer[]::new);
             jdbc.query("SELECT body_id, session_no, meeting_id, valid_from, "
                     + "CASE WHEN valid_to = 'infinity' THEN NULL ELSE valid_to END AS valid_to, state, "
                     + "COALESCE(held_from, planned_start) AS opens_on FROM " + table(AggregateType.MEETING, suffix)
-                    + " WHERE (body_id, session_no) IN (" + pairs + ")", (RowCallbackHandler) rs -> sessions
+                    + " WHERE (body_id, session_no) IN (SELECT * FROM unnest(?::text[], ?::int[]))",
+                    (RowCallbackHandler) rs -> sessions
                     .computeIfAbsent(List.of(rs.getString("body_id"), rs.getInt("session_no")), k -> new ArrayList<>())
                     .add(new SessionMeeting(rs.getString("meeting_id"), rs.getDate("valid_from").toLocalDate(),
                             JsonColumns.date(rs.getDate("valid_to")),
                             MeetingState.Status.valueOf(rs.getString("state")),
-                            rs.getDate("opens_on").toLocalDate())), params);
+                            rs.getDate("opens_on").toLocalDate())), bodies, numbers);
             return sessions;
         }
     }
