@@ -23,6 +23,7 @@ import org.mandatetracker.bench.seed.SeedPublisher;
 import org.mandatetracker.bench.system.CpuUse;
 import org.mandatetracker.bench.system.LocalSystem;
 import org.mandatetracker.bench.system.Machine;
+import org.mandatetracker.bench.system.MemoryPeaks;
 import org.mandatetracker.bench.system.Ports;
 import org.mandatetracker.mandate.api.MandateEventTypes;
 import org.mandatetracker.meeting.api.MeetingEventTypes;
@@ -68,6 +69,7 @@ public final class Benchmark {
     private Measurement kafkaLatency;
     private Measurement rawConsume;
     private CpuUse cpu;
+    private MemoryPeaks memory;
 
     public Benchmark(Settings settings) {
         this.settings = settings;
@@ -125,14 +127,17 @@ public final class Benchmark {
         Api report = new Api(http, "http://127.0.0.1:" + ports.report(), secret);
         Api web = new Api(http, "http://127.0.0.1:" + ports.web(), null);
         startUp(system);
-        cpu = new CpuUse(() -> {
-            Map<String, Long> pids = new LinkedHashMap<>();
+        CpuUse.Processes pids = () -> {
+            Map<String, Long> each = new LinkedHashMap<>();
             for (String name : PROCESSES) {
-                system.pid(name).ifPresent(pid -> pids.put(name, pid));
+                system.pid(name).ifPresent(pid -> each.put(name, pid));
             }
-            return pids;
-        });
+            return each;
+        };
+        cpu = new CpuUse(pids);
+        memory = new MemoryPeaks(pids);
         baselines(system, report, web);
+        memory.phaseEnded("the baselines");
 
         SeedGenerator generator = new SeedGenerator(layout);
         try (SeedPublisher publisher = new SeedPublisher(system.bootstrapServers());
@@ -142,6 +147,7 @@ public final class Benchmark {
             ingestion.awaitCaughtUp(settings.stall());
             for (long scale : settings.scales()) {
                 seed(generator, publisher, ingestion, scale);
+                memory.phaseEnded("the seed to " + label(scale));
                 // meeting-service reads the whole mandate topic for its bodies; reads are measured on a quiet system.
                 Duration directoryBehind = directory.awaitCaughtUp(settings.stall());
                 results.note(String.format(Locale.ROOT, "meeting-service's body directory caught up with the seed "
@@ -152,6 +158,7 @@ public final class Benchmark {
                         query(report, query, scale, clients, generator);
                     }
                 }
+                memory.phaseEnded("the queries at " + label(scale));
                 MandateServiceBodies.write(settings.pgHost(), settings.pgPort(), settings.pgUser(),
                         "mandate_service_bench_" + runId, layout, bodiesInMandateService, generator.bodies());
                 bodiesInMandateService = generator.bodies();
@@ -161,14 +168,18 @@ public final class Benchmark {
                         page(web, page, scale, clients, generator);
                     }
                 }
+                memory.phaseEnded("the pages at " + label(scale));
             }
             hold(system);
             long finalScale = settings.scales().get(settings.scales().size() - 1);
             writes(mandate, finalScale, ingestion, directory);
+            memory.phaseEnded("the commands");
             visibility(mandate, meeting, report, finalScale);
             awaitPipeline(ingestion, directory);
+            memory.phaseEnded("write to visible");
             rebuild(system, report, ingestion, finalScale);
         }
+        memory.phaseEnded("the rebuilds");
         memory(system);
     }
 
@@ -518,6 +529,7 @@ public final class Benchmark {
     }
 
     private void memory(LocalSystem system) throws Exception {
+        memory.lines().forEach(results::note);
         for (String name : List.of("mandate-service", "meeting-service", "report-service", "gateway", "web", "kafka")) {
             var pid = system.pid(name);
             if (pid.isEmpty()) {
@@ -526,7 +538,7 @@ public final class Benchmark {
             }
             String status = "/proc/" + pid.get() + "/status";
             double rss = Machine.procField(status, "VmRSS").map(Machine::kilobytes).orElse(-1L) / 1024.0;
-            double peak = Machine.procField(status, "VmHWM").map(Machine::kilobytes).orElse(-1L) / 1024.0;
+            double peak = memory.highest(name);
             long exits = system.exits(name);
             long outOfMemory = system.outOfMemoryErrors(name);
             if (exits > 0) {
