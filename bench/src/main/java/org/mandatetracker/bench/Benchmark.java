@@ -153,6 +153,7 @@ public final class Benchmark {
                 results.note(String.format(Locale.ROOT, "meeting-service's body directory caught up with the seed "
                         + "%.1f s after report-service", directoryBehind.toMillis() / 1000.0));
                 checkSeeded(report, generator);
+                warmUpQueries(report, generator);
                 for (Query query : Query.values()) {
                     for (int clients : settings.queryClients()) {
                         query(report, query, scale, clients, generator);
@@ -291,7 +292,27 @@ public final class Benchmark {
         results.add(row);
     }
 
-    /** A page's time at the client on loopback: the web application's server time and one local round trip. */
+    /**
+     * Every question in turn, unmeasured, at the most query clients, so report-service is timed with its query code
+     * JIT-compiled: the seed warms only its consumer.
+     */
+    private void warmUpQueries(Api report, SeedGenerator generator) throws Exception {
+        if (settings.queryWarmUp().isZero()) {
+            return;
+        }
+        Query[] queries = Query.values();
+        ClosedLoop.Operation[] questions = new ClosedLoop.Operation[queries.length];
+        for (int i = 0; i < queries.length; i++) {
+            questions[i] = queries[i].against(report, layout, generator.bodies(), generator.bodies() * Layout.MANDATES);
+        }
+        int clients = settings.queryClients().stream().mapToInt(Integer::intValue).max().orElse(1);
+        Measurement m = ClosedLoop.run(clients, Duration.ZERO, settings.queryWarmUp(),
+                (client, iteration, random) -> questions[(int) (iteration % questions.length)].perform(client,
+                        iteration, random));
+        results.note(String.format(Locale.ROOT, "queries were timed after %d s of unmeasured ones (%d, %d clients, "
+                + "every kind in turn)", settings.queryWarmUp().toSeconds(), m.count(), clients));
+    }
+
     /**
      * Every page in turn, unmeasured, so the pages are timed in a web application and gateway whose code the JIT has
      * compiled, as in one that has been serving for a while: the first minutes of a JVM serve pages 2-3 times slower.
@@ -312,6 +333,7 @@ public final class Benchmark {
                 + "2 clients, every page in turn)", settings.pageWarmUp().toSeconds(), m.count()));
     }
 
+    /** A page's time at the client on loopback: the web application's server time and one local round trip. */
     private void page(Api web, Page page, long scale, int clients, SeedGenerator generator) throws Exception {
         Measurement m = ClosedLoop.run(clients, settings.warmUp(), settings.phase(),
                 page.against(web, layout, generator.bodies()));

@@ -12,6 +12,8 @@ import java.util.List;
  * @param writeClients  concurrencies for commands (and the JDBC baseline beside them)
  * @param rates         commands per second for write-to-visible latency
  * @param pageWarmUp    unmeasured page views before the pages are timed, at each scale
+ * @param queryWarmUp   unmeasured questions of every kind to report-service before the queries are timed, at each
+ *                      scale
  * @param hold          how long to keep the seeded system up after the pages, for profiling by hand
  * @param sustain       how long to hold the highest write rate the visibility phases kept up with, watching whether
  *                      the lag grows; zero skips it
@@ -24,5 +26,5 @@ public record Settings(Path root, Path output, int portBase, String javaOptions,
                        Duration warmUp, Duration visibilityPhase, Duration drain, double kafkaRate,
                        int visibilityMeetings, Duration stall, String reportGroup, String pgHost, int pgPort,
                        String pgUser, Duration pageWarmUp, Duration hold, Duration sustain,
-                       double sustainRate, Duration writeWarmUp) {
+                       double sustainRate, Duration writeWarmUp, Duration queryWarmUp) {
 }

@@ -37,7 +37,8 @@ class BenchmarkSmokeIntegrationTests {
                 List.of(1, 4), List.of(20.0, 100.0), Duration.ofSeconds(1), Duration.ofMillis(200),
                 Duration.ofSeconds(2), Duration.ofSeconds(30), 100, 4, Duration.ofMinutes(3), "report-service",
                 env("PGHOST", "127.0.0.1"), Integer.parseInt(env("PGPORT", "5432")), env("PGUSER", "postgres"),
-                Duration.ofSeconds(1), Duration.ZERO, Duration.ofSeconds(3), 0, Duration.ofSeconds(1));
+                Duration.ofSeconds(1), Duration.ZERO, Duration.ofSeconds(3), 0, Duration.ofSeconds(1),
+                Duration.ofSeconds(1));
 
         Results.Document results = new Benchmark(settings).run();
 
