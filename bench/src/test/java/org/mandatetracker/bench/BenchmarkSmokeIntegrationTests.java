@@ -33,11 +33,13 @@ class BenchmarkSmokeIntegrationTests {
 
     @Test
     void everySectionProducesFiguresAndNoAcknowledgedWriteIsLost() throws Exception {
+        // The held phase lasts 10 s, so that each tenth of it holds answers: with 0.3 s tenths a busy machine
+        // answered nothing in the first.
         Settings settings = new Settings(ROOT, OUTPUT, 22080, "-Xmx256m", List.of(2_000L), List.of(1, 4),
                 List.of(1, 4), List.of(20.0, 100.0), Duration.ofSeconds(1), Duration.ofMillis(200),
                 Duration.ofSeconds(2), Duration.ofSeconds(30), 100, 4, Duration.ofMinutes(3), "report-service",
                 env("PGHOST", "127.0.0.1"), Integer.parseInt(env("PGPORT", "5432")), env("PGUSER", "postgres"),
-                Duration.ofSeconds(1), Duration.ZERO, Duration.ofSeconds(3), 0, Duration.ofSeconds(1),
+                Duration.ofSeconds(1), Duration.ZERO, Duration.ofSeconds(10), 0, Duration.ofSeconds(1),
                 Duration.ofSeconds(1));
 
         Results.Document results = new Benchmark(settings).run();
