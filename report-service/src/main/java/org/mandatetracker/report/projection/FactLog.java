@@ -200,7 +200,8 @@ public class FactLog {
                         SELECT * FROM fact
                         WHERE aggregate_type = :type AND aggregate_id = ANY (:ids) AND event_type LIKE :kind
                         ORDER BY aggregate_id, aggregate_seq, position""")
-                .param("type", type.name()).param("ids", aggregateIds.toArray(String[]::new)).param("kind", type.viewFacts)
+                .param("type", type.name()).param("ids", aggregateIds.toArray(String[]::new))
+                .param("kind", type.viewFacts)
                 .query(this::toFact).list()
                 .forEach(fact -> facts.get(fact.aggregateId()).add(fact));
         return facts;
