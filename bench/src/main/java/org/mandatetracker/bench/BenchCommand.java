@@ -85,9 +85,9 @@ public final class BenchCommand implements Callable<Integer> {
     double pageWarmUpSeconds;
 
     @Option(names = "--query-warm-up-seconds", defaultValue = "120",
-            description = "Unmeasured questions of every kind in turn, at the most query clients, before the queries are "
-                    + "timed: report-service restarted and asked a body's mandates by 32 clients answered 550-650 a "
-                    + "second a minute after its start and 1,300 after two and a half (default: ${DEFAULT-VALUE}).")
+            description = "Unmeasured questions of every kind in turn, at the most query clients, before the queries "
+                    + "are timed: report-service restarted and asked a body's mandates by 32 clients answered 550-650 "
+                    + "a second a minute after its start and 1,300 after two and a half (default: ${DEFAULT-VALUE}).")
     double queryWarmUpSeconds;
 
     @Option(names = "--hold-minutes", defaultValue = "0",
