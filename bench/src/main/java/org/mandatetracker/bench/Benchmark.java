@@ -34,6 +34,7 @@ import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -300,15 +301,12 @@ public final class Benchmark {
         if (settings.queryWarmUp().isZero()) {
             return;
         }
-        Query[] queries = Query.values();
-        ClosedLoop.Operation[] questions = new ClosedLoop.Operation[queries.length];
-        for (int i = 0; i < queries.length; i++) {
-            questions[i] = queries[i].against(report, layout, generator.bodies(), generator.bodies() * Layout.MANDATES);
+        List<ClosedLoop.Operation> questions = new ArrayList<>();
+        for (Query query : Query.values()) {
+            questions.add(query.against(report, layout, generator.bodies(), generator.bodies() * Layout.MANDATES));
         }
         int clients = settings.queryClients().stream().mapToInt(Integer::intValue).max().orElse(1);
-        Measurement m = ClosedLoop.run(clients, Duration.ZERO, settings.queryWarmUp(),
-                (client, iteration, random) -> questions[(int) (iteration % questions.length)].perform(client,
-                        iteration, random));
+        Measurement m = inTurn(questions, clients, settings.queryWarmUp());
         results.note(String.format(Locale.ROOT, "queries were timed after %d s of unmeasured ones (%d, %d clients, "
                 + "every kind in turn)", settings.queryWarmUp().toSeconds(), m.count(), clients));
     }
@@ -321,16 +319,20 @@ public final class Benchmark {
         if (settings.pageWarmUp().isZero()) {
             return;
         }
-        Page[] pages = Page.values();
-        ClosedLoop.Operation[] views = new ClosedLoop.Operation[pages.length];
-        for (int i = 0; i < pages.length; i++) {
-            views[i] = pages[i].against(web, layout, generator.bodies());
+        List<ClosedLoop.Operation> views = new ArrayList<>();
+        for (Page page : Page.values()) {
+            views.add(page.against(web, layout, generator.bodies()));
         }
-        Measurement m = ClosedLoop.run(2, Duration.ZERO, settings.pageWarmUp(),
-                (client, iteration, random) -> views[(int) (iteration % views.length)].perform(client, iteration,
-                        random));
+        Measurement m = inTurn(views, 2, settings.pageWarmUp());
         results.note(String.format(Locale.ROOT, "pages were timed after %d s of unmeasured page views (%d views, "
                 + "2 clients, every page in turn)", settings.pageWarmUp().toSeconds(), m.count()));
+    }
+
+    /** Unmeasured load for a warm-up: each client asks each of these in turn. */
+    private static Measurement inTurn(List<ClosedLoop.Operation> operations, int clients, Duration length)
+            throws Exception {
+        return ClosedLoop.run(clients, Duration.ZERO, length, (client, iteration, random) ->
+                operations.get((int) (iteration % operations.size())).perform(client, iteration, random));
     }
 
     /** A page's time at the client on loopback: the web application's server time and one local round trip. */
