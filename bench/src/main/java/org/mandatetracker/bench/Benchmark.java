@@ -554,7 +554,7 @@ public final class Benchmark {
 
     private void memory(LocalSystem system) throws Exception {
         memory.lines().forEach(results::note);
-        for (String name : List.of("mandate-service", "meeting-service", "report-service", "gateway", "web", "kafka")) {
+        for (String name : PROCESSES) {
             var pid = system.pid(name);
             if (pid.isEmpty()) {
                 results.add(Row.of("rss", "RSS " + name, "end of run", "").counts(0, 1, 0));
