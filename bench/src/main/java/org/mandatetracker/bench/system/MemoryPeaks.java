@@ -48,9 +48,9 @@ public final class MemoryPeaks {
     /** One line per phase: each process's peak in it, in MB. */
     public List<String> lines() {
         List<String> lines = byPhase.entrySet().stream().map(phase -> "peak RSS during " + phase.getKey() + ": "
-                + phase.getValue().entrySet().stream()
+                + (phase.getValue().isEmpty() ? "none read" : phase.getValue().entrySet().stream()
                 .map(e -> String.format(Locale.ROOT, "%s %.0f", e.getKey(), e.getValue()))
-                .collect(Collectors.joining(", ")) + " MB").collect(Collectors.toList());
+                .collect(Collectors.joining(", ")) + " MB")).collect(Collectors.toList());
         if (cumulative) {
             lines.add("the peaks could not be reset between phases, so each is the highest since the process started");
         }
