@@ -417,7 +417,11 @@ public final class Benchmark {
                 before, outcome.acknowledged(), "recommendation", rate);
         if (outcome.failed() > 0) {
             results.note(outcome.failed() + " recommendations at " + clients + " were not acknowledged: "
-                    + outcome.failures());
+                    + outcome.failures() + "; the first of each: " + outcome.firstFailures());
+        }
+        if (outcome.resent() > 0) {
+            results.note(outcome.resent() + " recommendations at " + clients
+                    + " were sent again because their connection closed before any answer");
         }
         if (outcome.missing() > 0) {
             results.note(outcome.missing() + " acknowledged recommendations at " + clients

@@ -1,10 +1,12 @@
 package org.mandatetracker.bench.measure;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
@@ -59,6 +61,37 @@ public final class Api {
 
     public CompletableFuture<HttpResponse<String>> postAsync(String path, String json) {
         return http.sendAsync(postRequest(path, json), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * A POST sent once more if its connection closes before any answer. Only for a write that carries an id the
+     * client chose, which the service records again as no change. A refused connection or a timeout is not sent
+     * again, so an overloaded service is not offered more than it was.
+     */
+    public CompletableFuture<HttpResponse<String>> postAsyncAgainIfClosed(String path, String json, Runnable onAgain) {
+        return postAsync(path, json).exceptionallyCompose(error -> {
+            if (!closedBeforeAnswer(error)) {
+                return CompletableFuture.failedFuture(error);
+            }
+            onAgain.run();
+            return postAsync(path, json);
+        });
+    }
+
+    /** The whole chain is read: the JDK's client reports a refused connection as a ConnectException around another. */
+    static boolean closedBeforeAnswer(Throwable error) {
+        boolean io = false;
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof HttpTimeoutException || cause instanceof ConnectException) {
+                return false;
+            }
+            io |= cause instanceof IOException;
+        }
+        return io;
+    }
+
+    static Throwable rootCause(Throwable error) {
+        return error.getCause() == null ? error : rootCause(error.getCause());
     }
 
     private HttpRequest postRequest(String path, String json) {

@@ -23,6 +23,10 @@ import java.util.stream.Stream;
  * service cannot hide its latency by slowing the load), and watched for on report-service's SSE stream.
  * Latency runs from the 2xx answer to the recommendation's arrival on the stream; every acknowledged write is
  * looked for, and those that never arrive are counted as missing.
+ * <p>
+ * A write whose connection closes before any answer is sent once more ({@link Api#postAsyncAgainIfClosed}), as a
+ * careful client would: it carries an id the client chose, and meeting-service records the same outcome again as no
+ * change.
  */
 public final class Visibility implements AutoCloseable {
 
@@ -34,12 +38,14 @@ public final class Visibility implements AutoCloseable {
      * @param visible       from each write's answer to its arrival on the stream
      * @param offeredRate   the rate the writes were scheduled at
      * @param failures      failed writes by what went wrong: an HTTP status or an exception
+     * @param firstFailures the first of each kind of failure: when, in seconds into the phase, and its message
+     * @param resent        writes sent a second time because their connection closed before any answer
      * @param slices        the same as {@code visible}, for each tenth of the phase by when the write was answered:
      *                      a lag that grows shows as later slices slower than earlier ones
      */
     public record Outcome(double offeredRate, double seconds, long acknowledged, long failed, long missing,
                           Latencies answer, Latencies visible, List<String> missingIds, Map<String, Long> failures,
-                          List<Latencies> slices) {
+                          Map<String, String> firstFailures, long resent, List<Latencies> slices) {
 
         public static final int SLICES = 10;
 
@@ -130,6 +136,8 @@ public final class Visibility implements AutoCloseable {
         Latencies answer = new Latencies();
         Map<String, Long> acknowledgedAt = new ConcurrentHashMap<>();
         Map<String, Long> failures = new ConcurrentHashMap<>();
+        Map<String, String> firstFailures = new ConcurrentHashMap<>();
+        AtomicLong resent = new AtomicLong();
         List<CompletableFuture<?>> pending = new ArrayList<>();
         long interval = (long) (1e9 / perSecond);
         long start = System.nanoTime();
@@ -140,11 +148,13 @@ public final class Visibility implements AutoCloseable {
             long scheduled = due;
             int session = i % meetings + 1;
             String id = prefix + "-r" + sequence.incrementAndGet();
-            pending.add(meeting.postAsync("/meetings/" + meetingId(session) + "/recommendations", """
-                            {"id": "%s", "text": "A recommendation recorded to measure visibility",
-                             "addressee": {"description": "States parties"}, "reportSymbol": "%s/REP",
-                             "adoptedOn": "%s", "source": {"document": "%s/REP"}}"""
-                            .formatted(id, symbol, heldFrom(session).plusDays(1), symbol))
+            String path = "/meetings/" + meetingId(session) + "/recommendations";
+            String json = """
+                    {"id": "%s", "text": "A recommendation recorded to measure visibility",
+                     "addressee": {"description": "States parties"}, "reportSymbol": "%s/REP",
+                     "adoptedOn": "%s", "source": {"document": "%s/REP"}}"""
+                    .formatted(id, symbol, heldFrom(session).plusDays(1), symbol);
+            pending.add(meeting.postAsyncAgainIfClosed(path, json, resent::incrementAndGet)
                     .whenComplete((response, error) -> {
                         long now = System.nanoTime();
                         if (error == null && Api.ok(response.statusCode())) {
@@ -152,8 +162,13 @@ public final class Visibility implements AutoCloseable {
                             answer.recordNanos(now - scheduled);
                         } else {
                             answer.error();
-                            failures.merge(error != null ? rootCause(error).getClass().getSimpleName()
-                                    : "HTTP " + response.statusCode(), 1L, Long::sum);
+                            Throwable cause = error == null ? null : Api.rootCause(error);
+                            String kind = cause != null ? cause.getClass().getSimpleName()
+                                    : "HTTP " + response.statusCode();
+                            failures.merge(kind, 1L, Long::sum);
+                            firstFailures.putIfAbsent(kind, "%.1f s: %s".formatted((now - start) / 1e9,
+                                    cause != null ? cause.getMessage()
+                                            : response.body().substring(0, Math.min(200, response.body().length()))));
                         }
                     }));
         }
@@ -182,11 +197,8 @@ public final class Visibility implements AutoCloseable {
             }
         });
         return new Outcome(perSecond, seconds, acknowledgedAt.size(), answer.errors(), missing.size(), answer,
-                visible, missing.stream().sorted().limit(20).toList(), new TreeMap<>(failures), slices);
-    }
-
-    private static Throwable rootCause(Throwable error) {
-        return error.getCause() == null ? error : rootCause(error.getCause());
+                visible, missing.stream().sorted().limit(20).toList(), new TreeMap<>(failures),
+                new TreeMap<>(firstFailures), resent.get(), slices);
     }
 
     private String meetingId(int session) {
