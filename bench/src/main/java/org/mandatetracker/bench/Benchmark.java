@@ -421,7 +421,7 @@ public final class Benchmark {
         }
         if (outcome.resent() > 0) {
             results.note(outcome.resent() + " recommendations at " + clients
-                    + " were sent again because their connection closed before any answer");
+                    + " were sent again because meeting-service closed their connection before any answer");
         }
         if (outcome.missing() > 0) {
             results.note(outcome.missing() + " acknowledged recommendations at " + clients

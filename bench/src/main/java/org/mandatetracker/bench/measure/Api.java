@@ -1,12 +1,11 @@
 package org.mandatetracker.bench.measure;
 
+import java.io.EOFException;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
@@ -64,30 +63,20 @@ public final class Api {
     }
 
     /**
-     * A POST sent once more if its connection closes before any answer. Only for a write that carries an id the
-     * client chose, which the service records again as no change. A refused connection or a timeout is not sent
-     * again, so an overloaded service is not offered more than it was.
+     * A POST sent once more if the service closed its connection before any answer (an end of stream where the
+     * answer should be), as a careful client would after the race between a reused keep-alive connection and the
+     * service closing it. Only for a write that carries an id the client chose, which the service records again as
+     * no change. Nothing else is sent again, so an overloaded service is not offered more than it was: in a 1M run
+     * on a slow machine, sending again on any broken connection added 5,500 writes to 120,000 at 200/s.
      */
     public CompletableFuture<HttpResponse<String>> postAsyncAgainIfClosed(String path, String json, Runnable onAgain) {
         return postAsync(path, json).exceptionallyCompose(error -> {
-            if (!closedBeforeAnswer(error)) {
+            if (!(rootCause(error) instanceof EOFException)) {
                 return CompletableFuture.failedFuture(error);
             }
             onAgain.run();
             return postAsync(path, json);
         });
-    }
-
-    /** The whole chain is read: the JDK's client reports a refused connection as a ConnectException around another. */
-    static boolean closedBeforeAnswer(Throwable error) {
-        boolean io = false;
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof HttpTimeoutException || cause instanceof ConnectException) {
-                return false;
-            }
-            io |= cause instanceof IOException;
-        }
-        return io;
     }
 
     static Throwable rootCause(Throwable error) {

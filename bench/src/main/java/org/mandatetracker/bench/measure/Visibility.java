@@ -24,9 +24,9 @@ import java.util.stream.Stream;
  * Latency runs from the 2xx answer to the recommendation's arrival on the stream; every acknowledged write is
  * looked for, and those that never arrive are counted as missing.
  * <p>
- * A write whose connection closes before any answer is sent once more ({@link Api#postAsyncAgainIfClosed}), as a
- * careful client would: it carries an id the client chose, and meeting-service records the same outcome again as no
- * change.
+ * A write whose connection meeting-service closed before any answer is sent once more ({@link
+ * Api#postAsyncAgainIfClosed}), as a careful client would: it carries an id the client chose, and meeting-service
+ * records the same outcome again as no change.
  */
 public final class Visibility implements AutoCloseable {
 
@@ -39,7 +39,7 @@ public final class Visibility implements AutoCloseable {
      * @param offeredRate   the rate the writes were scheduled at
      * @param failures      failed writes by what went wrong: an HTTP status or an exception
      * @param firstFailures the first of each kind of failure: when, in seconds into the phase, and its message
-     * @param resent        writes sent a second time because their connection closed before any answer
+     * @param resent        writes sent a second time because the service closed their connection before any answer
      * @param slices        the same as {@code visible}, for each tenth of the phase by when the write was answered:
      *                      a lag that grows shows as later slices slower than earlier ones
      */
