@@ -124,6 +124,15 @@ class UpstreamFailureIntegrationTests {
     }
 
     @Test
+    void anAnswerThatBreaksOffAfterItsHeadersIs502() throws Exception {
+        HttpResponse<String> response = send("GET", "/api/bodies/cut");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(502);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/problem+json"));
+        assertThat(json.readTree(response.body()).get("detail").asText()).contains("mandate-service");
+    }
+
+    @Test
     void aServiceThatAnswersTooLateIs503() throws Exception {
         HttpResponse<String> response = send("GET", "/api/meetings/slow");
         assertThat(response.statusCode()).isEqualTo(503);
@@ -143,7 +152,7 @@ class UpstreamFailureIntegrationTests {
      * A plain HTTP/1.1 server that keeps connections open after an answer, as Tomcat does, but closes each one when
      * the second request arrives on it: what the gateway meets when a service closes an idle connection at the
      * moment the gateway reuses it; or, if told not to close, an ordinary service. {@code /meetings/slow} answers
-     * after three seconds.
+     * after three seconds; {@code /cut} sends its headers and dies before its body.
      */
     static final class ClosingService implements AutoCloseable {
 
@@ -204,6 +213,12 @@ class UpstreamFailureIntegrationTests {
                     requests.add(requestLine[0] + " " + requestLine[1]);
                     if (closesReusedConnections && onThisConnection > 1) {
                         closedUnanswered.incrementAndGet();
+                        return;
+                    }
+                    if (requestLine[1].endsWith("/cut")) {
+                        out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                                + "Transfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                        out.flush();
                         return;
                     }
                     if (requestLine[1].endsWith("/slow")) {

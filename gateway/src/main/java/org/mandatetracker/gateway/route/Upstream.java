@@ -3,16 +3,25 @@ package org.mandatetracker.gateway.route;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.server.mvc.common.MvcUtils;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.function.HandlerFilterFunction;
 import org.springframework.web.servlet.function.HandlerFunction;
 import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -59,7 +68,7 @@ final class Upstream implements HandlerFilterFunction<ServerResponse, ServerResp
             URI target = replicas.get(replica++ % replicas.size());
             MvcUtils.setRequestUrl(request, target);
             try {
-                return proxy.handle(request);
+                return brokenOffAs502(proxy.handle(request));
             } catch (ResourceAccessException failure) {
                 if (refused(failure)) {
                     log.warn("{} at {} refused the connection: {}", service, target, failure.getMessage());
@@ -78,6 +87,50 @@ final class Upstream implements HandlerFilterFunction<ServerResponse, ServerResp
                 }
             }
         }
+    }
+
+    /**
+     * The answer's body is copied after this filter has returned, so a service that dies between its headers and its
+     * body fails there, outside the handling above. While nothing has reached the client yet, that is a 502 too.
+     */
+    private ServerResponse brokenOffAs502(ServerResponse answer) {
+        return new ServerResponse() {
+            @Override
+            public HttpStatusCode statusCode() {
+                return answer.statusCode();
+            }
+
+            @Override
+            @SuppressWarnings("deprecation")
+            public int rawStatusCode() {
+                return answer.rawStatusCode();
+            }
+
+            @Override
+            public HttpHeaders headers() {
+                return answer.headers();
+            }
+
+            @Override
+            public MultiValueMap<String, Cookie> cookies() {
+                return answer.cookies();
+            }
+
+            @Override
+            public ModelAndView writeTo(HttpServletRequest request, HttpServletResponse response, Context context)
+                    throws ServletException, IOException {
+                try {
+                    return answer.writeTo(request, response, context);
+                } catch (IOException broken) {
+                    if (response.isCommitted()) {
+                        throw broken;
+                    }
+                    log.warn("{} broke off its answer to {}: {}", service, request.getRequestURI(), broken.toString());
+                    response.reset();
+                    return badGateway().writeTo(request, response, context);
+                }
+            }
+        };
     }
 
     private static boolean refused(Throwable failure) {
