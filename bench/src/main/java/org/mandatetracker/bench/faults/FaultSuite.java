@@ -280,14 +280,15 @@ public final class FaultSuite implements Callable<Integer> {
                     + load.abandoned().keySet().stream().limit(3).toList());
         }
         StreamCheck sse = streamCheck(load, stream);
-        if (sse.missing() > 0 || sse.duplicated() > 0) {
-            problems.add("recommendation stream: " + sse.missing() + " missing, " + sse.duplicated() + " twice");
+        if (!sse.missing().isEmpty() || sse.duplicated() > 0) {
+            problems.add("recommendation stream: " + sse.missing().size() + " missing " + sse.missing().stream()
+                    .limit(10).toList() + ", " + sse.duplicated() + " twice");
         }
         return problems.isEmpty() ? "PASSED: nothing lost, nothing duplicated, no 500"
                 : "FAILED: " + String.join("; ", problems);
     }
 
-    record StreamCheck(int owed, int missing, int duplicated) {
+    record StreamCheck(int owed, List<String> missing, int duplicated) {
     }
 
     /** Every recommendation acknowledged after the subscriber first connected is owed to it exactly once. */
@@ -296,7 +297,7 @@ public final class FaultSuite implements Callable<Integer> {
         List<String> owed = load.acknowledged().stream().filter(ack -> ack.at() > stream.subscribedAt())
                 .map(MixedLoad.Acknowledged::command).filter(command -> command.itemId() != null)
                 .map(MixedLoad.Command::itemId).toList();
-        int missing = (int) owed.stream().filter(id -> !seen.containsKey(id)).count();
+        List<String> missing = owed.stream().filter(id -> !seen.containsKey(id)).toList();
         int duplicated = (int) seen.values().stream().filter(count -> count > 1).count();
         return new StreamCheck(owed.size(), missing, duplicated);
     }
@@ -333,7 +334,7 @@ public final class FaultSuite implements Callable<Integer> {
                 + "with `Last-Event-ID` (").append(stream.connections()).append(" connections, ")
                 .append(stream.failedConnections()).append(" refused while something was down): of ")
                 .append(sse.owed()).append(" recommendations acknowledged after it subscribed, ")
-                .append(sse.missing()).append(" never arrived and ").append(sse.duplicated())
+                .append(sse.missing().size()).append(" never arrived and ").append(sse.duplicated())
                 .append(" arrived more than once.\n\n");
         md.append("\"Converged\" is when report-service held every command acknowledged by the time all processes "
                 + "were ready; times count from the fault. \"Recovered\": every process the suite did not kill is "

@@ -66,15 +66,25 @@ final class StreamWatcher implements AutoCloseable {
             }
             try {
                 response = connect();
-                if (response == null) {
-                    Thread.sleep(1000);
-                }
             } catch (InterruptedException e) {
                 return;
             } catch (Exception e) {
                 failedConnections.incrementAndGet();
                 response = null;
             }
+            if (response == null && !pause()) {
+                return;
+            }
+        }
+    }
+
+    /** Waits a second before the next attempt, as a browser's {@code EventSource} does; false if interrupted. */
+    private static boolean pause() {
+        try {
+            Thread.sleep(1000);
+            return true;
+        } catch (InterruptedException e) {
+            return false;
         }
     }
 

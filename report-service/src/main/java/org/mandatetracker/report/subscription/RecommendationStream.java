@@ -54,7 +54,11 @@ public class RecommendationStream {
 
     /** Opens a stream of recommendations after {@code lastEventId}, or of those to come when it is null. */
     public SseEmitter open(String bodyId, Long lastEventId) {
-        SseEmitter emitter = new SseEmitter(timeout.toMillis());
+        return open(new SseEmitter(timeout.toMillis()), bodyId, lastEventId);
+    }
+
+    /** Opens the stream on the given emitter, so that a test can see what is sent on it. */
+    SseEmitter open(SseEmitter emitter, String bodyId, Long lastEventId) {
         Subscriber subscriber = new Subscriber(emitter, bodyId, lastEventId != null ? lastEventId : feed.latest());
         emitter.onCompletion(() -> subscribers.remove(subscriber));
         emitter.onTimeout(() -> subscribers.remove(subscriber));
@@ -72,15 +76,21 @@ public class RecommendationStream {
     /** Sends every subscriber what is new for it, reading the feed once for all of them. */
     @Scheduled(fixedDelayString = "${report.stream.poll-interval:1s}")
     synchronized void sendWhatIsNew() {
-        while (!subscribers.isEmpty()) {
-            long from = subscribers.stream().mapToLong(s -> s.lastSent).min().orElseThrow();
+        while (true) {
+            // Only to those subscribed before the feed is read: one that joins meanwhile, resuming behind `from`,
+            // would be marked as having seen up to `last` without being sent what lies between. The next round has it.
+            Set<Subscriber> round = Set.copyOf(subscribers);
+            if (round.isEmpty()) {
+                return;
+            }
+            long from = round.stream().mapToLong(s -> s.lastSent).min().orElseThrow();
             List<FeedEntry> entries = feed.after(from, null, BATCH);
             if (entries.isEmpty()) {
                 return;
             }
             long last = entries.get(entries.size() - 1).seq();
-            subscribers.forEach(subscriber -> send(subscriber, entries, last));
-            if (entries.size() < BATCH) {
+            round.forEach(subscriber -> send(subscriber, entries, last));
+            if (entries.size() < BATCH && round.containsAll(subscribers)) {
                 return;
             }
         }

@@ -1,0 +1,131 @@
+package org.mandatetracker.report.subscription;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import org.junit.jupiter.api.Test;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The fan-out of one feed read to every subscriber, with the feed held in memory so that a read can be paused while
+ * a subscriber joins: the interleaving the fault suite's resuming subscriber met once in a few hundred reconnects.
+ */
+class RecommendationStreamTests {
+
+    /** A feed of entries numbered from 1, whose next read can be held until released. */
+    private static final class HeldFeed extends RecommendationFeed {
+        private final List<FeedEntry> entries = new CopyOnWriteArrayList<>();
+        private volatile CountDownLatch reading;
+        private volatile CountDownLatch hold;
+
+        HeldFeed() {
+            super(null, null);
+        }
+
+        void add() {
+            long seq = entries.size() + 1;
+            entries.add(new FeedEntry(seq, "event-" + seq, "wg", Instant.EPOCH, JsonNodeFactory.instance.objectNode()));
+        }
+
+        /** Holds the next read once it has begun, until the latch returned is counted down. */
+        CountDownLatch holdNextRead() {
+            reading = new CountDownLatch(1);
+            hold = new CountDownLatch(1);
+            return hold;
+        }
+
+        @Override
+        public List<FeedEntry> after(long seq, String bodyId, int limit) {
+            CountDownLatch held = hold;
+            hold = null;
+            if (held != null) {
+                reading.countDown();
+                await(held);
+            }
+            return entries.stream().filter(entry -> entry.seq() > seq).limit(limit).toList();
+        }
+
+        @Override
+        public long latest() {
+            return entries.size();
+        }
+    }
+
+    /** An emitter that keeps the ids of the events sent on it. */
+    private static final class Recording extends SseEmitter {
+        private static final Pattern ID = Pattern.compile("^id:(\\d+)$", Pattern.MULTILINE);
+        private final List<Long> ids = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void send(SseEventBuilder event) {
+            String text = event.build().stream().map(part -> part.getData().toString()).collect(Collectors.joining());
+            Matcher id = ID.matcher(text);
+            if (id.find()) {
+                ids.add(Long.parseLong(id.group(1)));
+            }
+        }
+    }
+
+    private final HeldFeed feed = new HeldFeed();
+    private final RecommendationStream stream = new RecommendationStream(feed, Duration.ofMinutes(1),
+            Duration.ofSeconds(1));
+
+    @Test
+    void aSubscriberThatResumesWhileTheFeedIsBeingReadIsSentEverythingAfterItsLastEventId() throws Exception {
+        feed.add();
+        feed.add();
+        Recording staying = new Recording();
+        stream.open(staying, null, 0L);
+        stream.sendWhatIsNew();
+        assertThat(staying.ids).containsExactly(1L, 2L);
+
+        feed.add();
+        CountDownLatch release = feed.holdNextRead();
+        Thread round = new Thread(stream::sendWhatIsNew);
+        round.start();
+        await(feed.reading);
+        // The feed is being read after entry 2, the last that the first subscriber had; this one resumes after 1.
+        Recording resuming = new Recording();
+        stream.open(resuming, null, 1L);
+        release.countDown();
+        round.join(10_000);
+        stream.sendWhatIsNew();
+
+        assertThat(resuming.ids).containsExactly(2L, 3L);
+        assertThat(staying.ids).containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
+    void aSubscriberFarBehindIsSentEverythingInOrderAcrossSeveralReads() {
+        for (int i = 0; i < 1_234; i++) {
+            feed.add();
+        }
+        Recording behind = new Recording();
+        Recording current = new Recording();
+        stream.open(behind, null, 0L);
+        stream.open(current, null, 1_200L);
+        stream.sendWhatIsNew();
+
+        assertThat(behind.ids).hasSize(1_234).isSorted().doesNotHaveDuplicates();
+        assertThat(current.ids).containsExactlyElementsOf(behind.ids.subList(1_200, 1_234));
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
