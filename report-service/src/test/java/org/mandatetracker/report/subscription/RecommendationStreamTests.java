@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The fan-out of one feed read to every subscriber, with the feed held in memory so that a read can be paused while
- * a subscriber joins: the interleaving the fault suite's resuming subscriber met once in a few hundred reconnects.
+ * a subscriber resumes: an interleaving that a client meets only by chance, and the likely cause of the four
+ * recommendations that the fault suite's resuming subscriber once missed.
  */
 class RecommendationStreamTests {
 
