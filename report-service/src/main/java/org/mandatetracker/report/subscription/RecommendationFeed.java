@@ -75,10 +75,15 @@ public class RecommendationFeed {
 
     /** Up to {@code limit} entries after {@code seq}, of one body's meetings or of all when {@code bodyId} is null. */
     public List<FeedEntry> after(long seq, String bodyId, int limit) {
-        return jdbc.sql("""
+        // Two statements, so that each keeps a plan of its own: one body's entries come by its index.
+        var statement = bodyId == null
+                ? jdbc.sql("""
                         SELECT seq, event_id, body_id, recorded_at, payload FROM recommendation_feed
-                        WHERE seq > ? AND (CAST(? AS varchar) IS NULL OR body_id = ?) ORDER BY seq LIMIT ?""")
-                .params(seq, bodyId, bodyId, limit)
+                        WHERE seq > ? ORDER BY seq LIMIT ?""").params(seq, limit)
+                : jdbc.sql("""
+                        SELECT seq, event_id, body_id, recorded_at, payload FROM recommendation_feed
+                        WHERE body_id = ? AND seq > ? ORDER BY seq LIMIT ?""").params(bodyId, seq, limit);
+        return statement
                 .query((rs, n) -> new FeedEntry(rs.getLong("seq"), rs.getString("event_id"), rs.getString("body_id"),
                         rs.getTimestamp("recorded_at").toInstant(), json.tree(rs.getString("payload"))))
                 .list();

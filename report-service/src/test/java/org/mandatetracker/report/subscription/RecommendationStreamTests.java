@@ -1,6 +1,7 @@
 package org.mandatetracker.report.subscription;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -15,6 +16,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The fan-out of one feed read to every subscriber, with the feed held in memory so that a read can be paused while
@@ -51,7 +53,7 @@ class RecommendationStreamTests {
             hold = null;
             if (held != null) {
                 reading.countDown();
-                await(held);
+                waitFor(held);
             }
             return entries.stream().filter(entry -> entry.seq() > seq).limit(limit).toList();
         }
@@ -62,16 +64,27 @@ class RecommendationStreamTests {
         }
     }
 
-    /** An emitter that keeps the ids of the events sent on it. */
-    private static final class Recording extends SseEmitter {
+    /** An emitter that keeps the ids of the events sent on it, and can be made to stall as a slow client does. */
+    private static class Recording extends SseEmitter {
         private static final Pattern ID = Pattern.compile("^id:(\\d+)$", Pattern.MULTILINE);
         private final List<Long> ids = new CopyOnWriteArrayList<>();
+        private final CountDownLatch reading;
+
+        Recording() {
+            this(new CountDownLatch(0));
+        }
+
+        /** A client that takes in no event until {@code reading} is counted down. */
+        Recording(CountDownLatch reading) {
+            this.reading = reading;
+        }
 
         @Override
         public void send(SseEventBuilder event) {
             String text = event.build().stream().map(part -> part.getData().toString()).collect(Collectors.joining());
             Matcher id = ID.matcher(text);
             if (id.find()) {
+                waitFor(reading);
                 ids.add(Long.parseLong(id.group(1)));
             }
         }
@@ -81,29 +94,34 @@ class RecommendationStreamTests {
     private final RecommendationStream stream = new RecommendationStream(feed, Duration.ofMinutes(1),
             Duration.ofSeconds(1));
 
+    @AfterEach
+    void closeStreams() {
+        stream.closeStreams();
+    }
+
     @Test
     void aSubscriberThatResumesWhileTheFeedIsBeingReadIsSentEverythingAfterItsLastEventId() throws Exception {
         feed.add();
         feed.add();
         Recording staying = new Recording();
         stream.open(staying, null, 0L);
+        await().untilAsserted(() -> assertThat(staying.ids).containsExactly(1L, 2L));
         stream.sendWhatIsNew();
-        assertThat(staying.ids).containsExactly(1L, 2L);
 
         feed.add();
         CountDownLatch release = feed.holdNextRead();
         Thread round = new Thread(stream::sendWhatIsNew);
         round.start();
-        await(feed.reading);
-        // The feed is being read after entry 2, the last that the first subscriber had; this one resumes after 1.
+        waitFor(feed.reading);
+        // The live round is reading after entry 2, the last the first subscriber had; this one resumes after 1.
         Recording resuming = new Recording();
         stream.open(resuming, null, 1L);
         release.countDown();
         round.join(10_000);
         stream.sendWhatIsNew();
 
-        assertThat(resuming.ids).containsExactly(2L, 3L);
-        assertThat(staying.ids).containsExactly(1L, 2L, 3L);
+        await().untilAsserted(() -> assertThat(resuming.ids).containsExactly(2L, 3L));
+        await().untilAsserted(() -> assertThat(staying.ids).containsExactly(1L, 2L, 3L));
     }
 
     @Test
@@ -115,13 +133,39 @@ class RecommendationStreamTests {
         Recording current = new Recording();
         stream.open(behind, null, 0L);
         stream.open(current, null, 1_200L);
-        stream.sendWhatIsNew();
 
-        assertThat(behind.ids).hasSize(1_234).isSorted().doesNotHaveDuplicates();
-        assertThat(current.ids).containsExactlyElementsOf(behind.ids.subList(1_200, 1_234));
+        await().untilAsserted(() -> assertThat(behind.ids).hasSize(1_234));
+        assertThat(behind.ids).isSorted().doesNotHaveDuplicates();
+        await().untilAsserted(() -> assertThat(current.ids)
+                .containsExactlyElementsOf(behind.ids.subList(1_200, 1_234)));
     }
 
-    private static void await(CountDownLatch latch) {
+    @Test
+    void aSlowClientCatchingUpHoldsUpNoOneElse() throws Exception {
+        for (int i = 0; i < 1_000; i++) {
+            feed.add();
+        }
+        Recording current = new Recording();
+        stream.open(current, null, null);
+        CountDownLatch slowReads = new CountDownLatch(1);
+        Recording slow = new Recording(slowReads);
+        stream.open(slow, null, 0L);
+        stream.sendWhatIsNew();
+
+        feed.add();
+        Thread round = new Thread(stream::sendWhatIsNew);
+        round.start();
+        round.join(5_000);
+        assertThat(round.isAlive()).as("the live round waited for the slow client").isFalse();
+        assertThat(current.ids).containsExactly(1_001L);
+
+        slowReads.countDown();
+        await().untilAsserted(() -> assertThat(slow.ids).hasSize(1_001));
+        assertThat(slow.ids).isSorted().doesNotHaveDuplicates();
+        round.join();
+    }
+
+    private static void waitFor(CountDownLatch latch) {
         try {
             assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
         } catch (InterruptedException e) {
