@@ -172,8 +172,11 @@ public class RecommendationStream {
         }
     }
 
-    /** Called holding the subscriber. */
+    /** Called holding the subscriber; a round may have started its catch-up already, and two would send twice. */
     private void startCatchingUp(Subscriber subscriber) {
+        if (subscriber.catchingUp) {
+            return;
+        }
         subscriber.catchingUp = true;
         try {
             catchUp.execute(() -> catchUp(subscriber));
