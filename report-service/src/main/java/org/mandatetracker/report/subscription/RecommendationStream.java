@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -26,23 +27,24 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>
  * Subscribers that are up to date share one read of what is new (the live round); it runs as soon as the feed grows
  * ({@link FeedNotifications}), and on a slower tick in case a notification was missed. A subscriber behind the live
- * round, one that resumed from an older event or joined while a round was reading, catches up on a pool of its own,
- * reading the feed from its own position, and rejoins the live round once it has caught up. So a client resuming far
- * back, or reading slowly while it does, holds up no one else.
+ * round, one that resumed from an older event or missed a round, catches up by reading the feed from its own
+ * position. Nothing is written to a client on the round's thread: each subscriber's writes are a task on a pool of
+ * senders, one task at a time per subscriber, and a round passes over a subscriber whose task is still running. So a
+ * client resuming far back, or one reading slowly, holds up no one else.
  */
 @Component
 public class RecommendationStream {
 
     private static final Logger log = LoggerFactory.getLogger(RecommendationStream.class);
     private static final int BATCH = 500;
-    private static final int CATCH_UP_THREADS = 2;
+    private static final int SENDERS = 8;
 
     private final RecommendationFeed feed;
     private final Duration timeout;
     /** How long a client waits before reconnecting, sent with the first comment as the stream's {@code retry:}. */
     private final Duration retry;
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
-    private final ExecutorService catchUp;
+    private final ExecutorService senders;
     /** The last entry the live round has read; -1 until it first reads, and again whenever no one is subscribed. */
     private long head = -1;
 
@@ -52,22 +54,19 @@ public class RecommendationStream {
         this.timeout = timeout;
         this.retry = retry;
         AtomicInteger n = new AtomicInteger();
-        this.catchUp = Executors.newFixedThreadPool(CATCH_UP_THREADS, task -> {
-            Thread thread = new Thread(task, "stream-catch-up-" + n.incrementAndGet());
+        this.senders = Executors.newFixedThreadPool(SENDERS, task -> {
+            Thread thread = new Thread(task, "stream-sender-" + n.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
     }
 
-    /**
-     * A stream's position. While it catches up, only its catch-up sends to it; otherwise only the live round, holding
-     * it. The flag changes only while holding it.
-     */
+    /** A stream's position; only the task that holds {@code busy} writes to the stream or moves the position. */
     private static final class Subscriber {
         final SseEmitter emitter;
         final String bodyId;
+        final AtomicBoolean busy = new AtomicBoolean();
         volatile long lastSent;
-        volatile boolean catchingUp;
 
         Subscriber(SseEmitter emitter, String bodyId, long lastSent) {
             this.emitter = emitter;
@@ -96,14 +95,12 @@ public class RecommendationStream {
         subscribers.add(subscriber);
         if (lastEventId != null) {
             // What it missed is sent now, not at the next round.
-            synchronized (subscriber) {
-                startCatchingUp(subscriber);
-            }
+            hand(subscriber, () -> catchUp(subscriber));
         }
         return emitter;
     }
 
-    /** Sends every subscriber that is up to date what is new, reading the feed once for all of them. */
+    /** Hands every subscriber what is new for it, reading the feed once for all that are up to date. */
     @Scheduled(fixedDelayString = "${report.stream.poll-interval:1s}")
     synchronized void sendWhatIsNew() {
         if (subscribers.isEmpty()) {
@@ -116,9 +113,13 @@ public class RecommendationStream {
         while (true) {
             long from = head;
             List<FeedEntry> entries = feed.after(from, null, BATCH);
-            // Even when nothing is new: a subscriber left behind, whose catch-up ended as a round went past, is seen.
             long last = entries.isEmpty() ? from : entries.get(entries.size() - 1).seq();
-            subscribers.forEach(subscriber -> sendLive(subscriber, from, entries, last));
+            for (Subscriber subscriber : subscribers) {
+                // Even when nothing is new: one left behind by a round that passed over it is seen.
+                if (!entries.isEmpty() || subscriber.lastSent < from) {
+                    hand(subscriber, () -> sendLive(subscriber, from, entries, last));
+                }
+            }
             head = last;
             if (entries.size() < BATCH) {
                 return;
@@ -132,20 +133,40 @@ public class RecommendationStream {
      */
     @EventListener(ContextClosedEvent.class)
     void closeStreams() {
-        catchUp.shutdownNow();
+        senders.shutdownNow();
         subscribers.forEach(subscriber -> subscriber.emitter.complete());
         subscribers.clear();
     }
 
     @Scheduled(fixedDelayString = "${report.stream.heartbeat:15s}")
     void keepAlive() {
-        subscribers.forEach(subscriber -> {
-            try {
-                subscriber.emitter.send(SseEmitter.event().comment("keep-alive"));
-            } catch (IOException | IllegalStateException gone) {
-                subscribers.remove(subscriber);
-            }
-        });
+        // A subscriber that is busy is being written to already, or is stuck and will be dropped when its write fails.
+        subscribers.forEach(subscriber -> hand(subscriber, () -> send(subscriber,
+                SseEmitter.event().comment("keep-alive"))));
+    }
+
+    /**
+     * Runs the work on a sender unless the subscriber already has a task running; then the subscriber misses this
+     * round, and the next one finds it behind.
+     */
+    private void hand(Subscriber subscriber, Runnable work) {
+        if (!subscriber.busy.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            senders.execute(() -> {
+                try {
+                    work.run();
+                } catch (RuntimeException e) {
+                    // The next round finds it still behind and tries again.
+                    log.warn("Sending to a stream subscriber failed: {}", e.toString());
+                } finally {
+                    subscriber.busy.set(false);
+                }
+            });
+        } catch (RejectedExecutionException shuttingDown) {
+            subscriber.busy.set(false);
+        }
     }
 
     /**
@@ -154,78 +175,47 @@ public class RecommendationStream {
      * it catches up instead.
      */
     private void sendLive(Subscriber subscriber, long from, List<FeedEntry> entries, long last) {
-        if (subscriber.catchingUp) {
-            // Its catch-up may be blocked writing to a slow client; waiting for it would hold up the round.
-            return;
-        }
-        synchronized (subscriber) {
-            if (subscriber.catchingUp) {
-                return;
-            }
-            if (subscriber.lastSent < from) {
-                startCatchingUp(subscriber);
-                return;
-            }
-            if (send(subscriber, entries)) {
-                subscriber.lastSent = Math.max(subscriber.lastSent, last);
-            }
-        }
-    }
-
-    /** Called holding the subscriber; a round may have started its catch-up already, and two would send twice. */
-    private void startCatchingUp(Subscriber subscriber) {
-        if (subscriber.catchingUp) {
-            return;
-        }
-        subscriber.catchingUp = true;
-        try {
-            catchUp.execute(() -> catchUp(subscriber));
-        } catch (RejectedExecutionException shuttingDown) {
-            subscriber.catchingUp = false;
+        if (subscriber.lastSent < from) {
+            catchUp(subscriber);
+        } else if (send(subscriber, entries)) {
+            subscriber.lastSent = Math.max(subscriber.lastSent, last);
         }
     }
 
     /** Reads and sends the subscriber's entries from its own position until it has had all there were. */
     private void catchUp(Subscriber subscriber) {
-        try {
-            while (subscribers.contains(subscriber)) {
-                // Entries commit in the order of their numbers, so every entry up to `latest` is there to be read.
-                long latest = feed.latest();
-                List<FeedEntry> entries = feed.after(subscriber.lastSent, subscriber.bodyId, BATCH);
-                if (!send(subscriber, entries)) {
-                    return;
-                }
-                if (entries.size() < BATCH) {
-                    synchronized (subscriber) {
-                        subscriber.lastSent = Math.max(subscriber.lastSent, latest);
-                        subscriber.catchingUp = false;
-                    }
-                    return;
-                }
+        while (subscribers.contains(subscriber)) {
+            // Entries commit in the order of their numbers, so every entry up to `latest` is there to be read.
+            long latest = feed.latest();
+            List<FeedEntry> entries = feed.after(subscriber.lastSent, subscriber.bodyId, BATCH);
+            if (!send(subscriber, entries)) {
+                return;
             }
-        } catch (RuntimeException e) {
-            // The next live round finds it still behind and tries again.
-            log.warn("Catching up a stream subscriber failed: {}", e.toString());
-            synchronized (subscriber) {
-                subscriber.catchingUp = false;
+            if (entries.size() < BATCH) {
+                subscriber.lastSent = Math.max(subscriber.lastSent, latest);
+                return;
             }
         }
     }
 
-    /**
-     * Sends the entries after the subscriber's last, of its body, and records each as sent; false, and the subscriber
-     * dropped, once its client has gone. Called only by whoever sends to it now (see {@link Subscriber}).
-     */
+    /** Sends the entries after the subscriber's last, of its body, and records each as sent; false once it is gone. */
     private boolean send(Subscriber subscriber, List<FeedEntry> entries) {
-        try {
-            for (FeedEntry entry : entries) {
-                if (entry.seq() > subscriber.lastSent
-                        && (subscriber.bodyId == null || subscriber.bodyId.equals(entry.bodyId()))) {
-                    subscriber.emitter.send(SseEmitter.event().id(Long.toString(entry.seq()))
-                            .name("RecommendationAdopted").data(entry.payload()));
-                    subscriber.lastSent = entry.seq();
+        for (FeedEntry entry : entries) {
+            if (entry.seq() > subscriber.lastSent
+                    && (subscriber.bodyId == null || subscriber.bodyId.equals(entry.bodyId()))) {
+                if (!send(subscriber, SseEmitter.event().id(Long.toString(entry.seq()))
+                        .name("RecommendationAdopted").data(entry.payload()))) {
+                    return false;
                 }
+                subscriber.lastSent = entry.seq();
             }
+        }
+        return true;
+    }
+
+    private boolean send(Subscriber subscriber, SseEmitter.SseEventBuilder event) {
+        try {
+            subscriber.emitter.send(event);
             return true;
         } catch (IOException | IllegalStateException gone) {
             log.debug("SSE subscriber gone: {}", gone.getMessage());

@@ -157,12 +157,44 @@ class RecommendationStreamTests {
         round.start();
         round.join(5_000);
         assertThat(round.isAlive()).as("the live round waited for the slow client").isFalse();
-        assertThat(current.ids).containsExactly(1_001L);
+        await().untilAsserted(() -> assertThat(current.ids).containsExactly(1_001L));
 
         slowReads.countDown();
         await().untilAsserted(() -> assertThat(slow.ids).hasSize(1_001));
         assertThat(slow.ids).isSorted().doesNotHaveDuplicates();
         round.join();
+    }
+
+    @Test
+    void aSlowClientThatIsUpToDateHoldsUpNoOneElseAndIsSentWhatItMissedOnceItReadsAgain() throws Exception {
+        feed.add();
+        Recording current = new Recording();
+        CountDownLatch slowReads = new CountDownLatch(1);
+        Recording slow = new Recording(slowReads);
+        stream.open(current, null, null);
+        stream.open(slow, null, null);
+        stream.sendWhatIsNew();
+
+        feed.add();
+        stream.sendWhatIsNew();
+        await().untilAsserted(() -> assertThat(current.ids).containsExactly(2L));
+        // The slow client's write of entry 2 is stuck; two more entries come, each in a round of its own.
+        for (long next = 3; next <= 4; next++) {
+            feed.add();
+            Thread round = new Thread(stream::sendWhatIsNew);
+            round.start();
+            round.join(5_000);
+            assertThat(round.isAlive()).as("the live round waited for the slow client").isFalse();
+            long expected = next;
+            await().untilAsserted(() -> assertThat(current.ids).endsWith(expected));
+        }
+
+        slowReads.countDown();
+        await().untilAsserted(() -> {
+            stream.sendWhatIsNew();
+            assertThat(slow.ids).containsExactly(2L, 3L, 4L);
+        });
+        assertThat(current.ids).containsExactly(2L, 3L, 4L);
     }
 
     private static void waitFor(CountDownLatch latch) {
