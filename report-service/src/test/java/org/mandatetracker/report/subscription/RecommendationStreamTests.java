@@ -19,9 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The fan-out of one feed read to every subscriber, with the feed held in memory so that a read can be paused while
- * a subscriber resumes: an interleaving that a client meets only by chance, and the likely cause of the four
- * recommendations that the fault suite's resuming subscriber once missed.
+ * The stream's shared reads and catch-ups, with the feed held in memory so that a read can be paused while a
+ * subscriber resumes (an interleaving a client meets only by chance, and the likely cause of the four recommendations
+ * the fault suite's resuming subscriber once missed), and with clients that can be stalled, as one that stops reading
+ * is.
  */
 class RecommendationStreamTests {
 
