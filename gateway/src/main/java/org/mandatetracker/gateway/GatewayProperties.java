@@ -32,8 +32,12 @@ public record GatewayProperties(
     /**
      * @param maxRequestSize   larger request bodies are refused with 413
      * @param requestsPerMinute per client (its principal, else its address); beyond it, 429
+     * @param streams           event streams open through this gateway at once, each holding a request thread;
+     *                          beyond it, 503
+     * @param streamsPerClient  event streams one client may hold open at once; beyond it, 429
      */
-    public record Limits(@DefaultValue("1MB") DataSize maxRequestSize, @DefaultValue("600") int requestsPerMinute) {
+    public record Limits(@DefaultValue("1MB") DataSize maxRequestSize, @DefaultValue("600") int requestsPerMinute,
+                         @DefaultValue("100") int streams, @DefaultValue("8") int streamsPerClient) {
     }
 
     public record Cors(@DefaultValue List<String> allowedOrigins) {

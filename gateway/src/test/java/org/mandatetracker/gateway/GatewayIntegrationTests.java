@@ -401,6 +401,52 @@ class GatewayIntegrationTests {
                 .as("another visitor through the same proxy").isEqualTo(200);
     }
 
+    /** The web application calls with one read token on behalf of all its anonymous visitors. */
+    @Test
+    void visitorsSharingTheWebApplicationsReadTokenHaveALimitEach() throws Exception {
+        String readToken = token("reader", "web-read-token");
+        int tooMany = 0;
+        for (int i = 0; i < 80; i++) {
+            if (send("GET", "/api/bodies", readToken, Map.of("X-Forwarded-For", "203.0.113.50"), null)
+                    .statusCode() == 429) {
+                tooMany++;
+            }
+        }
+        assertThat(tooMany).isGreaterThan(0);
+        assertThat(send("GET", "/api/bodies", readToken, Map.of("X-Forwarded-For", "203.0.113.51"), null)
+                .statusCode()).as("another visitor with the same token").isEqualTo(200);
+    }
+
+    @Test
+    void noSpellingOfAPathEscapesTheRoles() throws Exception {
+        for (String spelling : List.of("/%61pi/bodies", "/api;x=1/bodies", "/api/%62odies", "/API/bodies")) {
+            received.clear();
+            HttpResponse<String> anonymous = send("POST", spelling, null, Map.of(), "{}");
+            assertThat(received).as(spelling + " reached a service").isEmpty();
+            assertThat(anonymous.statusCode()).as(spelling).isIn(400, 401, 404);
+            HttpResponse<String> reader = send("POST", spelling, token("reader", "spelling-reader"), Map.of(), "{}");
+            assertThat(received).as(spelling + " reached a service for a reader").isEmpty();
+            assertThat(reader.statusCode()).as(spelling).isIn(400, 403, 404);
+        }
+    }
+
+    /** The router decodes a path before matching it, so the limit must see it the same way. */
+    @Test
+    void noSpellingOfAPathEscapesTheLimit() throws Exception {
+        for (String spelling : List.of("/%61pi/bodies", "/api/%62odies")) {
+            Map<String, String> visitor = Map.of("X-Forwarded-For", "203.0.113." + (20 + spelling.length()));
+            int routed = 0;
+            int tooMany = 0;
+            for (int i = 0; i < 80; i++) {
+                int status = send("GET", spelling, null, visitor, null).statusCode();
+                routed += status == 200 ? 1 : 0;
+                tooMany += status == 429 ? 1 : 0;
+            }
+            assertThat(routed).as(spelling + " is routed").isGreaterThan(0);
+            assertThat(tooMany).as(spelling + " is limited").isGreaterThan(0);
+        }
+    }
+
     @Test
     void oversizedBodiesAre413AndTooManyRequests429() throws Exception {
         String recorder = token("recorder", "limits-recorder");

@@ -1,13 +1,17 @@
 package org.mandatetracker.gateway;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.mandatetracker.gateway.security.LocalTokens;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,32 +26,45 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Subscribers hold their event streams open for hours, and the gateway's proxy holds a request thread for each. So
- * the gateway must not share the write services' small request-thread limit: more subscribers than that limit all
- * get their streams, and the gateway still answers everyone else.
+ * the gateway bounds them, per client and in all, well below its 200 request threads: a stream beyond a bound is
+ * refused with a problem and {@code Retry-After}, everyone else is still answered, and a stream that ends gives its
+ * place back.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "gateway.anonymous-reads=true",
-        "gateway.local-jwt-secret=a-third-local-test-secret-of-32-bytes",
+        "gateway.local-jwt-secret=" + ManyStreamsIntegrationTests.SECRET,
         "gateway.limits.requests-per-minute=1000"})
 class ManyStreamsIntegrationTests {
 
-    /** More than the 64 request threads a write service has. */
-    static final int SUBSCRIBERS = 100;
+    static final String SECRET = "a-third-local-test-secret-of-32-bytes";
+    /** The gateway's defaults. */
+    static final int TOTAL = 100;
+    static final int PER_CLIENT = 8;
+    /** More attempts at once than the gateway would have threads left without its bound. */
+    static final int CROWD = 150;
 
     static final CountDownLatch release = new CountDownLatch(1);
     static final ExecutorService handlers = Executors.newCachedThreadPool();
     static final HttpServer report = reportService();
+    static final ObjectMapper JSON = new ObjectMapper();
 
     @LocalServerPort
     int port;
 
-    /** A report-service whose streams say they are subscribed, then stay open until the test ends. */
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /**
+     * A report-service whose streams say they are subscribed, then send a comment every 100 ms, as the real one does
+     * every 15 s, until the test ends or the gateway hangs up.
+     */
     static HttpServer reportService() {
         return LoopbackServers.start(exchange -> {
             if (exchange.getRequestURI().getPath().endsWith("/stream")) {
@@ -56,7 +73,12 @@ class ManyStreamsIntegrationTests {
                 try (OutputStream out = exchange.getResponseBody()) {
                     out.write(": subscribed\n\n".getBytes(StandardCharsets.UTF_8));
                     out.flush();
-                    release.await(60, TimeUnit.SECONDS);
+                    while (!release.await(100, TimeUnit.MILLISECONDS)) {
+                        out.write(": keep-alive\n\n".getBytes(StandardCharsets.UTF_8));
+                        out.flush();
+                    }
+                } catch (IOException gatewayHungUp) {
+                    return;
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -67,7 +89,7 @@ class ManyStreamsIntegrationTests {
             exchange.sendResponseHeaders(200, answer.length);
             exchange.getResponseBody().write(answer);
             exchange.close();
-        }, handlers, SUBSCRIBERS * 2);
+        }, handlers, 2 * (TOTAL + CROWD));
     }
 
     @DynamicPropertySource
@@ -86,31 +108,82 @@ class ManyStreamsIntegrationTests {
     }
 
     @Test
-    void moreSubscribersThanAWriteServiceHasThreadsAllGetTheirStreamsAndOthersAreStillAnswered() throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        List<CompletableFuture<HttpResponse<Stream<String>>>> streams = new ArrayList<>();
-        for (int i = 0; i < SUBSCRIBERS; i++) {
-            streams.add(http.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                    + "/api/recommendations/stream")).header("Accept", "text/event-stream").build(),
-                    HttpResponse.BodyHandlers.ofLines()));
-        }
+    void streamsAreBoundedPerClientAndInAllAndEveryoneElseIsStillAnswered() throws Exception {
         List<Stream<String>> open = new ArrayList<>();
         try {
-            for (CompletableFuture<HttpResponse<Stream<String>>> stream : streams) {
-                HttpResponse<Stream<String>> response = stream.get(30, TimeUnit.SECONDS);
-                assertThat(response.statusCode()).isEqualTo(200);
-                open.add(response.body());
-                assertThat(response.body().iterator().next()).isEqualTo(": subscribed");
+            for (int i = 0; i < PER_CLIENT; i++) {
+                open.add(subscribed(attempt("subscriber-0")));
             }
-            assertThat(open).hasSize(SUBSCRIBERS);
+            assertRefused(attempt("subscriber-0"), 429, "already has 8 event streams open",
+                    "gateway.limits.streams-per-client");
 
-            HttpResponse<String> other = http.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                    + port + "/api/bodies")).build(), HttpResponse.BodyHandlers.ofString()).get(10, TimeUnit.SECONDS);
+            for (int client = 1; open.size() < TOTAL; client++) {
+                for (int i = 0; i < PER_CLIENT && open.size() < TOTAL; i++) {
+                    open.add(subscribed(attempt("subscriber-" + client)));
+                }
+            }
+            assertRefused(attempt("a-late-subscriber"), 503, "already holds 100 event streams",
+                    "gateway.limits.streams");
+
+            List<CompletableFuture<HttpResponse<Stream<String>>>> crowd = new ArrayList<>();
+            for (int i = 0; i < CROWD; i++) {
+                crowd.add(http.sendAsync(streamRequest("crowd-" + i), HttpResponse.BodyHandlers.ofLines()));
+            }
+            for (CompletableFuture<HttpResponse<Stream<String>>> refused : crowd) {
+                assertThat(refused.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(503);
+            }
+            HttpResponse<String> other = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + "/api/bodies")).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(other.statusCode()).isEqualTo(200);
             assertThat(other.body()).contains("report");
+
+            open.remove(0).close();
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                HttpResponse<Stream<String>> again = attempt("a-late-subscriber");
+                if (again.statusCode() == 200) {
+                    open.add(again.body());
+                } else {
+                    again.body().close();
+                }
+                assertThat(again.statusCode()).as("a place given back").isEqualTo(200);
+            });
         } finally {
-            release.countDown();
             open.forEach(Stream::close);
         }
+    }
+
+    private HttpRequest streamRequest(String subscriber) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/recommendations/stream"))
+                .header("Accept", "text/event-stream")
+                .header("Authorization", "Bearer " + LocalTokens.mint(SECRET, subscriber, "reader",
+                        Duration.ofHours(1)))
+                .build();
+    }
+
+    private HttpResponse<Stream<String>> attempt(String subscriber) throws Exception {
+        return http.sendAsync(streamRequest(subscriber), HttpResponse.BodyHandlers.ofLines())
+                .get(30, TimeUnit.SECONDS);
+    }
+
+    private static Stream<String> subscribed(HttpResponse<Stream<String>> response) {
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body().iterator().next()).isEqualTo(": subscribed");
+        return response.body();
+    }
+
+    private static void assertRefused(HttpResponse<Stream<String>> response, int status, String... detail)
+            throws IOException {
+        String body;
+        try (Stream<String> lines = response.body()) {
+            // Checked first: a stream let through would never end.
+            assertThat(response.statusCode()).isEqualTo(status);
+            body = lines.collect(Collectors.joining("\n"));
+        }
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
+        JsonNode problem = JSON.readTree(body);
+        assertThat(problem.path("status").asInt()).isEqualTo(status);
+        assertThat(problem.path("detail").asText()).contains(detail);
     }
 }

@@ -16,8 +16,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A token bucket per client (its principal when authenticated, else its address, which behind a trusted proxy is the
- * one the proxy forwards): {@code requestsPerMinute} tokens that refill evenly. A request finding the bucket empty
+ * A token bucket per client: {@code requestsPerMinute} tokens that refill evenly. A client is an address (behind a
+ * trusted proxy, the one the proxy forwards), and the principal at that address when authenticated: the web
+ * application calls with one read token for all its anonymous visitors, and they must not share one limit. A request finding the bucket empty
  * gets 429 with {@code Retry-After}. Buckets live in this instance's memory, so with several gateways the limit
  * applies per instance; a full bucket is the same as none, so full ones are dropped when there are many.
  */
@@ -59,7 +60,7 @@ public class RateLimitFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/");
+        return !ApiPaths.isApi(request);
     }
 
     @Override
@@ -83,9 +84,10 @@ public class RateLimitFilter extends OncePerRequestFilter {
         return buckets.size();
     }
 
-    private static String client(HttpServletRequest request) {
+    static String client(HttpServletRequest request) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        String address = "address:" + request.getRemoteAddr();
         return authentication != null && authentication.isAuthenticated() && !"anonymousUser".equals(
-                authentication.getName()) ? "principal:" + authentication.getName() : "address:" + request.getRemoteAddr();
+                authentication.getName()) ? "principal:" + authentication.getName() + " at " + address : address;
     }
 }

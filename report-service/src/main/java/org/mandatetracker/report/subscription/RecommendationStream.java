@@ -5,18 +5,23 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.io.IOException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -31,6 +36,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * position. Nothing is written to a client on the round's thread: each subscriber's writes are a task on a pool of
  * senders, one task at a time per subscriber, and a round passes over a subscriber whose task is still running. So a
  * client resuming far back, or one reading slowly, holds up no one else.
+ * <p>
+ * A client that stops reading blocks its sender's write until the connection's write timeout, once its socket buffers
+ * are full. Each round gives every sender stuck that way a replacement, so however many clients stop reading, the
+ * others wait at most a round. The subscribers, and with them the senders, are bounded: beyond
+ * {@code report.stream.max-subscribers} a new stream is refused with 503.
  */
 @Component
 public class RecommendationStream {
@@ -38,23 +48,33 @@ public class RecommendationStream {
     private static final Logger log = LoggerFactory.getLogger(RecommendationStream.class);
     private static final int BATCH = 500;
     private static final int SENDERS = 8;
+    /** A write that has taken this long is to a client that stopped reading; a live one takes microseconds. */
+    private static final long STUCK_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final URI BUSY = URI.create("urn:mandate-tracker:problem:busy");
 
     private final RecommendationFeed feed;
     private final Duration timeout;
     /** How long a client waits before reconnecting, sent with the first comment as the stream's {@code retry:}. */
     private final Duration retry;
+    private final int maxSubscribers;
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
-    private final ExecutorService senders;
+    /** Subscribers whose task is running, kept apart because one may leave the stream while its write is stuck. */
+    private final Set<Subscriber> writing = ConcurrentHashMap.newKeySet();
+    private final ThreadPoolExecutor senders;
     /** The last entry the live round has read; -1 until it first reads, and again whenever no one is subscribed. */
     private long head = -1;
 
-    RecommendationStream(RecommendationFeed feed, @Value("${report.stream.timeout:30m}") Duration timeout,
-                         @Value("${report.stream.retry:3s}") Duration retry) {
+    public RecommendationStream(RecommendationFeed feed, @Value("${report.stream.timeout:30m}") Duration timeout,
+                         @Value("${report.stream.retry:3s}") Duration retry,
+                         @Value("${report.stream.max-subscribers:1000}") int maxSubscribers) {
         this.feed = feed;
         this.timeout = timeout;
         this.retry = retry;
+        this.maxSubscribers = maxSubscribers;
         AtomicInteger n = new AtomicInteger();
-        this.senders = Executors.newFixedThreadPool(SENDERS, task -> {
+        // Grows past SENDERS only by replacements for stuck senders; one task per subscriber bounds those.
+        this.senders = new ThreadPoolExecutor(SENDERS, SENDERS + maxSubscribers, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), task -> {
             Thread thread = new Thread(task, "stream-sender-" + n.incrementAndGet());
             thread.setDaemon(true);
             return thread;
@@ -66,6 +86,8 @@ public class RecommendationStream {
         final SseEmitter emitter;
         final String bodyId;
         final AtomicBoolean busy = new AtomicBoolean();
+        /** When its running task began ({@link System#nanoTime()}); 0 while none runs. */
+        volatile long writingSince;
         volatile long lastSent;
 
         Subscriber(SseEmitter emitter, String bodyId, long lastSent) {
@@ -82,6 +104,16 @@ public class RecommendationStream {
 
     /** Opens the stream on the given emitter, so that a test can see what is sent on it. */
     SseEmitter open(SseEmitter emitter, String bodyId, Long lastEventId) {
+        if (subscribers.size() >= maxSubscribers) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, "This service "
+                    + "already streams to " + maxSubscribers + " subscribers (report.stream.max-subscribers); try "
+                    + "again after Retry-After, or ask another replica");
+            problem.setType(BUSY);
+            problem.setTitle("Busy");
+            ErrorResponseException full = new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, problem, null);
+            full.getHeaders().set("Retry-After", Long.toString(Math.max(1, retry.toSeconds())));
+            throw full;
+        }
         Subscriber subscriber = new Subscriber(emitter, bodyId, lastEventId != null ? lastEventId : feed.latest());
         emitter.onCompletion(() -> subscribers.remove(subscriber));
         emitter.onTimeout(() -> subscribers.remove(subscriber));
@@ -103,6 +135,7 @@ public class RecommendationStream {
     /** Hands every subscriber what is new for it, reading the feed once for all that are up to date. */
     @Scheduled(fixedDelayString = "${report.stream.poll-interval:1s}")
     synchronized void sendWhatIsNew() {
+        replaceStuckSenders();
         if (subscribers.isEmpty()) {
             head = -1;
             return;
@@ -145,6 +178,19 @@ public class RecommendationStream {
                 SseEmitter.event().comment("keep-alive"))));
     }
 
+    /** One sender more for each that has been writing to the same client for longer than a live write takes. */
+    private void replaceStuckSenders() {
+        long stuckSince = System.nanoTime() - STUCK_NANOS;
+        int stuck = (int) writing.stream().filter(subscriber -> {
+            long since = subscriber.writingSince;
+            return since != 0 && since - stuckSince < 0;
+        }).count();
+        int size = Math.min(SENDERS + stuck, senders.getMaximumPoolSize());
+        if (senders.getCorePoolSize() != size) {
+            senders.setCorePoolSize(size);
+        }
+    }
+
     /**
      * Runs the work on a sender unless the subscriber already has a task running; then the subscriber misses this
      * round, and the next one finds it behind.
@@ -155,12 +201,16 @@ public class RecommendationStream {
         }
         try {
             senders.execute(() -> {
+                subscriber.writingSince = System.nanoTime();
+                writing.add(subscriber);
                 try {
                     work.run();
                 } catch (RuntimeException e) {
                     // The next round finds it still behind and tries again.
                     log.warn("Sending to a stream subscriber failed: {}", e.toString());
                 } finally {
+                    writing.remove(subscriber);
+                    subscriber.writingSince = 0;
                     subscriber.busy.set(false);
                 }
             });

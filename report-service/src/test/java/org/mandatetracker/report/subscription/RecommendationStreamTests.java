@@ -3,10 +3,12 @@ package org.mandatetracker.report.subscription;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -16,6 +18,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -93,7 +96,7 @@ class RecommendationStreamTests {
 
     private final HeldFeed feed = new HeldFeed();
     private final RecommendationStream stream = new RecommendationStream(feed, Duration.ofMinutes(1),
-            Duration.ofSeconds(1));
+            Duration.ofSeconds(1), 100);
 
     @AfterEach
     void closeStreams() {
@@ -196,6 +199,54 @@ class RecommendationStreamTests {
             assertThat(slow.ids).containsExactly(2L, 3L, 4L);
         });
         assertThat(current.ids).containsExactly(2L, 3L, 4L);
+    }
+
+    @Test
+    void moreClientsStuckThanThereAreSendersHoldUpNoOneElse() {
+        feed.add();
+        CountDownLatch stuckReads = new CountDownLatch(1);
+        List<Recording> stuck = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            Recording client = new Recording(stuckReads);
+            stuck.add(client);
+            stream.open(client, null, null);
+        }
+        feed.add();
+        // Eight senders are now stuck writing entry 2, and four more such writes wait for a sender.
+        stream.sendWhatIsNew();
+        Recording current = new Recording();
+        stream.open(current, null, null);
+        feed.add();
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            stream.sendWhatIsNew();
+            assertThat(current.ids).containsExactly(3L);
+        });
+
+        stuckReads.countDown();
+        await().untilAsserted(() -> {
+            stream.sendWhatIsNew();
+            assertThat(stuck).allSatisfy(client -> assertThat(client.ids).containsExactly(2L, 3L));
+        });
+    }
+
+    @Test
+    void aSubscriberBeyondTheLimitIsRefusedWith503AndRetryAfter() {
+        RecommendationStream small = new RecommendationStream(feed, Duration.ofMinutes(1), Duration.ofSeconds(3), 2);
+        try {
+            small.open(new Recording(), null, null);
+            small.open(new Recording(), "wg", null);
+
+            assertThatThrownBy(() -> small.open(new Recording(), null, null))
+                    .isInstanceOfSatisfying(ErrorResponseException.class, refused -> {
+                        assertThat(refused.getStatusCode().value()).isEqualTo(503);
+                        assertThat(refused.getHeaders().getFirst("Retry-After")).isEqualTo("3");
+                        assertThat(refused.getBody().getDetail()).contains("2 subscribers")
+                                .contains("report.stream.max-subscribers");
+                    });
+        } finally {
+            small.closeStreams();
+        }
     }
 
     private static void waitFor(CountDownLatch latch) {
