@@ -26,6 +26,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -35,8 +36,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Subscribers hold their event streams open for hours, and the gateway's proxy holds a request thread for each. So
  * the gateway bounds them, per client and in all, well below its 200 request threads: a stream beyond a bound is
- * refused with a problem and {@code Retry-After}, everyone else is still answered, and a stream that ends gives its
- * place back.
+ * refused with a problem and {@code Retry-After}, everyone else is still answered, and a stream whose client leaves
+ * is closed at the service too and gives its place back.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "gateway.anonymous-reads=true",
@@ -52,6 +53,8 @@ class ManyStreamsIntegrationTests {
     static final int CROWD = 150;
 
     static final CountDownLatch release = new CountDownLatch(1);
+    /** Streams the gateway hung up on, as it must once their client has gone. */
+    static final AtomicInteger hungUp = new AtomicInteger();
     static final ExecutorService handlers = Executors.newCachedThreadPool();
     static final HttpServer report = reportService();
     static final ObjectMapper JSON = new ObjectMapper();
@@ -78,6 +81,7 @@ class ManyStreamsIntegrationTests {
                         out.flush();
                     }
                 } catch (IOException gatewayHungUp) {
+                    hungUp.incrementAndGet();
                     return;
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -138,6 +142,7 @@ class ManyStreamsIntegrationTests {
             assertThat(other.body()).contains("report");
 
             open.remove(0).close();
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(hungUp).hasValue(1));
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
                 HttpResponse<Stream<String>> again = attempt("a-late-subscriber");
                 if (again.statusCode() == 200) {

@@ -3,7 +3,10 @@ package org.mandatetracker.gateway.route;
 import org.mandatetracker.gateway.GatewayProperties;
 import org.mandatetracker.gateway.web.CorrelationIdFilter;
 import org.slf4j.MDC;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -39,6 +42,13 @@ class Routes {
     /** The services name their paths ({@code Location}, a problem's {@code instance}) under this prefix. */
     static final String FORWARDED_PREFIX = "X-Forwarded-Prefix";
     static final String PUBLIC_PREFIX = "/api";
+
+    /** How the proxy reaches the services ({@code spring.http.client.*}); the gateway's proxy takes this bean. */
+    @Bean
+    ClientHttpRequestFactory upstreamRequests(ClientHttpRequestFactoryBuilder<?> builder,
+                                              ClientHttpRequestFactorySettings settings) {
+        return new EventStreamsEndWithTheirClient(builder.build(settings));
+    }
 
     @Bean
     RouterFunction<ServerResponse> reportRoutes(GatewayProperties properties) {
