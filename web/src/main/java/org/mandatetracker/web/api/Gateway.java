@@ -84,10 +84,11 @@ public class Gateway {
     /**
      * Follows a server-sent event stream with {@code token} (it runs off the request's thread), from after
      * {@code lastEventId} when given; calls {@code onOpen} once the API has accepted the stream, then hands on each
-     * event until the stream ends or {@code onEvent} throws.
+     * event, and calls {@code onComment} for each comment (the API's keep-alive), until the stream ends or a callback
+     * throws.
      */
     public void follow(String path, Map<String, String> query, Caller caller, String lastEventId, Runnable onOpen,
-                       Consumer<StreamEvent> onEvent) throws IOException, InterruptedException {
+                       Consumer<StreamEvent> onEvent, Runnable onComment) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path, query))
                 .header(HttpHeaders.ACCEPT, MediaType.TEXT_EVENT_STREAM_VALUE);
         caller.headers(request::header);
@@ -116,6 +117,8 @@ public class Gateway {
                     data.append(data.isEmpty() ? "" : "\n").append(line.substring(5).strip());
                 } else if (line.startsWith("id:")) {
                     id = line.substring(3).strip();
+                } else if (line.startsWith(":")) {
+                    onComment.run();
                 }
             }
         }

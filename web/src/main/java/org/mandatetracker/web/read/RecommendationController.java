@@ -80,7 +80,7 @@ public class RecommendationController {
         Future<?> feed = feeds.submit(() -> {
             try {
                 gateway.follow("/recommendations/stream", Map.of("body", body), caller, lastEventId,
-                        () -> opened(emitter), event -> send(emitter, event, locale));
+                        () -> opened(emitter), event -> send(emitter, event, locale), () -> keepAlive(emitter));
                 emitter.complete();
             } catch (InterruptedException stopped) {
                 Thread.currentThread().interrupt();
@@ -99,6 +99,18 @@ public class RecommendationController {
     private static void opened(SseEmitter emitter) {
         try {
             emitter.send(SseEmitter.event().comment("following"));
+        } catch (IOException gone) {
+            throw new IllegalStateException("The browser left the feed", gone);
+        }
+    }
+
+    /**
+     * Passes the API's keep-alive on: a browser that has gone is noticed only when something is written to it, and
+     * until then this feed, and the stream it holds at the gateway, would stay open for nobody.
+     */
+    private static void keepAlive(SseEmitter emitter) {
+        try {
+            emitter.send(SseEmitter.event().comment("keep-alive"));
         } catch (IOException gone) {
             throw new IllegalStateException("The browser left the feed", gone);
         }
