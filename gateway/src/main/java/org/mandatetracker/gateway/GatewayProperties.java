@@ -35,9 +35,11 @@ public record GatewayProperties(
      * @param streams           event streams open through this gateway at once, each holding a request thread;
      *                          beyond it, 503
      * @param streamsPerClient  event streams one client may hold open at once; beyond it, 429
+     * @param requestsInFlightPerClient other requests one client may have in progress at once; beyond it, 429
      */
     public record Limits(@DefaultValue("1MB") DataSize maxRequestSize, @DefaultValue("600") int requestsPerMinute,
-                         @DefaultValue("100") int streams, @DefaultValue("8") int streamsPerClient) {
+                         @DefaultValue("100") int streams, @DefaultValue("8") int streamsPerClient,
+                         @DefaultValue("32") int requestsInFlightPerClient) {
     }
 
     public record Cors(@DefaultValue List<String> allowedOrigins) {

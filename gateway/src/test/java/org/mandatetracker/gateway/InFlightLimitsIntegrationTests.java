@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -34,27 +35,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Subscribers hold their event streams open for hours, and the gateway's proxy holds a request thread for each. So
- * the gateway bounds them, per client and in all, well below its 200 request threads: a stream beyond a bound is
- * refused with a problem and {@code Retry-After}, everyone else is still answered, and a stream whose client leaves
- * is closed at the service too and gives its place back.
+ * The gateway's proxy holds a request thread for as long as it copies an answer: an event stream's for hours, any
+ * other's for as long as its client reads. So the gateway bounds them, streams per client and in all, well below its
+ * 200 request threads, and other requests per client: beyond a bound a request is refused with a problem and
+ * {@code Retry-After}, everyone else is still answered, and a stream whose client leaves is closed at the service too
+ * and gives its place back.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "gateway.anonymous-reads=true",
-        "gateway.local-jwt-secret=" + ManyStreamsIntegrationTests.SECRET,
+        "gateway.local-jwt-secret=" + InFlightLimitsIntegrationTests.SECRET,
         "gateway.limits.requests-per-minute=1000"})
-class ManyStreamsIntegrationTests {
+class InFlightLimitsIntegrationTests {
 
     static final String SECRET = "a-third-local-test-secret-of-32-bytes";
     /** The gateway's defaults. */
     static final int TOTAL = 100;
     static final int PER_CLIENT = 8;
+    static final int IN_FLIGHT_PER_CLIENT = 32;
     /** More attempts at once than the gateway would have threads left without its bound. */
     static final int CROWD = 150;
 
     static final CountDownLatch release = new CountDownLatch(1);
     /** Streams the gateway hung up on, as it must once their client has gone. */
     static final AtomicInteger hungUp = new AtomicInteger();
+    /** Exports are held until this is counted down, as a client reading slowly holds them. */
+    static final CountDownLatch exported = new CountDownLatch(1);
+    static final AtomicInteger exporting = new AtomicInteger();
     static final ExecutorService handlers = Executors.newCachedThreadPool();
     static final HttpServer report = reportService();
     static final ObjectMapper JSON = new ObjectMapper();
@@ -88,6 +94,14 @@ class ManyStreamsIntegrationTests {
                 }
                 return;
             }
+            if (exchange.getRequestURI().getPath().endsWith("/mandates.csv")) {
+                exporting.incrementAndGet();
+                try {
+                    exported.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             byte[] answer = "{\"service\":\"report\"}".getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, answer.length);
@@ -107,6 +121,7 @@ class ManyStreamsIntegrationTests {
     @AfterAll
     static void stop() {
         release.countDown();
+        exported.countDown();
         report.stop(0);
         handlers.shutdownNow();
     }
@@ -157,6 +172,36 @@ class ManyStreamsIntegrationTests {
         }
     }
 
+    @Test
+    void oneClientHasAtMostItsShareOfRequestsInProgressAndOthersAreStillAnswered() throws Exception {
+        List<CompletableFuture<HttpResponse<String>>> slow = new ArrayList<>();
+        for (int i = 0; i < IN_FLIGHT_PER_CLIENT; i++) {
+            slow.add(http.sendAsync(read("/api/mandates.csv", "a-slow-reader"), HttpResponse.BodyHandlers.ofString()));
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(exporting).hasValue(IN_FLIGHT_PER_CLIENT));
+
+        HttpResponse<String> refused = http.send(read("/api/bodies", "a-slow-reader"),
+                HttpResponse.BodyHandlers.ofString());
+        assertProblem(refused.statusCode(), refused.headers(), refused.body(), 429,
+                "already has 32 requests in progress", "gateway.limits.requests-in-flight-per-client");
+        assertThat(http.send(read("/api/bodies", "a-quick-reader"), HttpResponse.BodyHandlers.ofString())
+                .statusCode()).isEqualTo(200);
+
+        exported.countDown();
+        for (CompletableFuture<HttpResponse<String>> answer : slow) {
+            assertThat(answer.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        }
+        assertThat(http.send(read("/api/bodies", "a-slow-reader"), HttpResponse.BodyHandlers.ofString())
+                .statusCode()).as("its places given back").isEqualTo(200);
+    }
+
+    private HttpRequest read(String path, String reader) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + LocalTokens.mint(SECRET, reader, "reader", Duration.ofHours(1)))
+                .build();
+    }
+
     private HttpRequest streamRequest(String subscriber) {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/recommendations/stream"))
                 .header("Accept", "text/event-stream")
@@ -184,9 +229,15 @@ class ManyStreamsIntegrationTests {
             assertThat(response.statusCode()).isEqualTo(status);
             body = lines.collect(Collectors.joining("\n"));
         }
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+        assertProblem(response.statusCode(), response.headers(), body, status, detail);
+    }
+
+    private static void assertProblem(int actual, HttpHeaders headers, String body, int status, String... detail)
+            throws IOException {
+        assertThat(actual).isEqualTo(status);
+        assertThat(headers.firstValue("Content-Type")).hasValueSatisfying(type ->
                 assertThat(type).startsWith("application/problem+json"));
-        assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
+        assertThat(headers.firstValue("Retry-After")).hasValue("5");
         JsonNode problem = JSON.readTree(body);
         assertThat(problem.path("status").asInt()).isEqualTo(status);
         assertThat(problem.path("detail").asText()).contains(detail);

@@ -109,7 +109,8 @@ public final class FaultSuite implements Callable<Integer> {
         String verdict;
         try (LocalSystem system = new LocalSystem(root, out.resolve("run"), suffix, ports, "", out)) {
             system.with("MT_REPLICAS", Integer.toString(replicas))
-                    .with("GATEWAY_REQUESTS_PER_MINUTE", "1000000").with("MT_START_TIMEOUT", "900");
+                    .with("GATEWAY_REQUESTS_PER_MINUTE", "1000000")
+                    .with("GATEWAY_MAX_REQUESTS_IN_FLIGHT_PER_CLIENT", "100000").with("MT_START_TIMEOUT", "900");
             log("Starting the system (" + replicas + " replica(s) of each service) on ports from " + portBase);
             system.start(Duration.ofMinutes(15));
             String token = token(system.run());

@@ -4,7 +4,7 @@ import org.mandatetracker.gateway.GatewayProperties;
 import org.mandatetracker.gateway.problem.SecurityProblems;
 import org.mandatetracker.gateway.web.BodyLimitFilter;
 import org.mandatetracker.gateway.web.RateLimitFilter;
-import org.mandatetracker.gateway.web.StreamLimitFilter;
+import org.mandatetracker.gateway.web.InFlightLimitFilter;
 import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2ResourceServerProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -85,7 +85,7 @@ class SecurityConfig {
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromClaim(properties.principalClaim()))))
                 .addFilterAfter(new RateLimitFilter(properties), BearerTokenAuthenticationFilter.class)
                 .addFilterAfter(new BodyLimitFilter(properties.limits().maxRequestSize()), AuthorizationFilter.class)
-                .addFilterAfter(new StreamLimitFilter(properties), AuthorizationFilter.class);
+                .addFilterAfter(new InFlightLimitFilter(properties), AuthorizationFilter.class);
         return http.build();
     }
 

@@ -29,9 +29,10 @@ final class ApiPaths {
     }
 
     private static PathContainer path(HttpServletRequest request) {
+        // Parsed once for the limits and the router alike.
         RequestPath path = ServletRequestPathUtils.hasParsedRequestPath(request)
                 ? ServletRequestPathUtils.getParsedRequestPath(request)
-                : RequestPath.parse(request.getRequestURI(), request.getContextPath());
+                : ServletRequestPathUtils.parseAndCache(request);
         return path.pathWithinApplication();
     }
 }

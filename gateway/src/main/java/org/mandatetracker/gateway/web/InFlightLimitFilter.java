@@ -15,63 +15,86 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 
 /**
- * Bounds the event streams open through this gateway, in all and per client (as {@link RateLimitFilter} names
- * clients). The proxy holds a request thread for as long as a stream is open, so unbounded, subscribers would take
- * every thread and the gateway would answer nothing else. A client beyond its share gets 429, anyone beyond the total
- * 503, both with {@code Retry-After}; a stream gives its place back when it ends, however it ends.
+ * Bounds how many of the gateway's request threads one client, and all event streams together, may hold at once.
+ * The proxy holds a thread for as long as it copies an answer: an event stream's for as long as it is open, any other
+ * for as long as its client takes to read it. Unbounded, a few clients reading slowly, or subscribers, could take
+ * every thread, and the gateway would answer nothing else. Clients are named as {@link RateLimitFilter} names them. A
+ * client beyond its share gets 429, a stream beyond the streams' total 503, both with {@code Retry-After}; a request
+ * gives its place back when it ends, however it ends.
  */
-public class StreamLimitFilter extends OncePerRequestFilter {
+public class InFlightLimitFilter extends OncePerRequestFilter {
 
     static final long RETRY_AFTER_SECONDS = 5;
 
-    private final int total;
-    private final int perClient;
-    private final Semaphore places;
-    private final Map<String, Integer> byClient = new ConcurrentHashMap<>();
+    private final Places streams;
+    private final Places requests;
 
-    public StreamLimitFilter(GatewayProperties properties) {
-        this.total = properties.limits().streams();
-        this.perClient = properties.limits().streamsPerClient();
-        this.places = new Semaphore(total);
+    public InFlightLimitFilter(GatewayProperties properties) {
+        GatewayProperties.Limits limits = properties.limits();
+        this.streams = new Places(limits.streams(), limits.streamsPerClient());
+        this.requests = new Places(Integer.MAX_VALUE, limits.requestsInFlightPerClient());
+    }
+
+    /** Places for requests of one kind, in all and per client. */
+    private static final class Places {
+        private final int limit;
+        private final Semaphore total;
+        private final int perClient;
+        private final Map<String, Integer> byClient = new ConcurrentHashMap<>();
+
+        Places(int total, int perClient) {
+            this.limit = total;
+            this.total = new Semaphore(total);
+            this.perClient = perClient;
+        }
+
+        boolean takeForClient(String client) {
+            if (byClient.merge(client, 1, Integer::sum) <= perClient) {
+                return true;
+            }
+            giveBackForClient(client);
+            return false;
+        }
+
+        void giveBackForClient(String client) {
+            byClient.computeIfPresent(client, (key, held) -> held <= 1 ? null : held - 1);
+        }
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !ApiPaths.isStream(request);
+        return !ApiPaths.isApi(request);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        boolean stream = ApiPaths.isStream(request);
+        Places places = stream ? streams : requests;
         String client = RateLimitFilter.client(request);
-        if (byClient.merge(client, 1, Integer::sum) > perClient) {
-            giveBack(client);
-            refuse(response, request, HttpStatus.TOO_MANY_REQUESTS, "This client already has " + perClient
-                    + " event streams open (gateway.limits.streams-per-client); close one, or resume it with "
-                    + "Last-Event-ID after Retry-After");
+        if (!places.takeForClient(client)) {
+            refuse(response, request, HttpStatus.TOO_MANY_REQUESTS, stream
+                    ? "This client already has " + places.perClient + " event streams open "
+                    + "(gateway.limits.streams-per-client); close one, or resume it with Last-Event-ID after "
+                    + "Retry-After"
+                    : "This client already has " + places.perClient + " requests in progress "
+                    + "(gateway.limits.requests-in-flight-per-client); wait for one to finish, then send more");
             return;
         }
-        if (!places.tryAcquire()) {
-            giveBack(client);
-            refuse(response, request, HttpStatus.SERVICE_UNAVAILABLE, "The gateway already holds " + total
-                    + " event streams (gateway.limits.streams); try again after Retry-After");
+        if (!places.total.tryAcquire()) {
+            places.giveBackForClient(client);
+            refuse(response, request, HttpStatus.SERVICE_UNAVAILABLE, "The gateway already holds "
+                    + places.limit + " event streams (gateway.limits.streams); try again after "
+                    + "Retry-After");
             return;
         }
-        // The proxy copies the stream on this thread, so the stream has ended, however it ended, when this returns.
+        // The proxy copies the answer on this thread, so the request has ended, however it ended, when this returns.
         try {
             chain.doFilter(request, response);
         } finally {
-            places.release();
-            giveBack(client);
+            places.total.release();
+            places.giveBackForClient(client);
         }
-    }
-
-    int open() {
-        return total - places.availablePermits();
-    }
-
-    private void giveBack(String client) {
-        byClient.computeIfPresent(client, (key, streams) -> streams <= 1 ? null : streams - 1);
     }
 
     private static void refuse(HttpServletResponse response, HttpServletRequest request, HttpStatus status,

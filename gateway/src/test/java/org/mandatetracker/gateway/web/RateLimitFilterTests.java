@@ -16,7 +16,7 @@ class RateLimitFilterTests {
 
     private static RateLimitFilter limit(int perMinute) {
         return new RateLimitFilter(new GatewayProperties(null, null, true, null, "sub",
-                new GatewayProperties.Limits(DataSize.ofMegabytes(1), perMinute, 100, 8),
+                new GatewayProperties.Limits(DataSize.ofMegabytes(1), perMinute, 100, 8, 32),
                 new GatewayProperties.Cors(List.of())));
     }
 

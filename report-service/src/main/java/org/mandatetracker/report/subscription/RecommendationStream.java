@@ -65,8 +65,8 @@ public class RecommendationStream {
     private long head = -1;
 
     public RecommendationStream(RecommendationFeed feed, @Value("${report.stream.timeout:30m}") Duration timeout,
-                         @Value("${report.stream.retry:3s}") Duration retry,
-                         @Value("${report.stream.max-subscribers:1000}") int maxSubscribers) {
+                                @Value("${report.stream.retry:3s}") Duration retry,
+                                @Value("${report.stream.max-subscribers:1000}") int maxSubscribers) {
         this.feed = feed;
         this.timeout = timeout;
         this.retry = retry;
