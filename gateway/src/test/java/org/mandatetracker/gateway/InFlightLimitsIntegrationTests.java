@@ -3,9 +3,11 @@ package org.mandatetracker.gateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.mandatetracker.gateway.security.LocalTokens;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -67,6 +69,8 @@ class InFlightLimitsIntegrationTests {
 
     @LocalServerPort
     int port;
+    @Autowired
+    MeterRegistry meters;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -143,6 +147,7 @@ class InFlightLimitsIntegrationTests {
             }
             assertRefused(attempt("a-late-subscriber"), 503, "already holds 100 event streams",
                     "gateway.limits.streams");
+            assertThat(openStreamsGauge()).isEqualTo(TOTAL);
 
             List<CompletableFuture<HttpResponse<Stream<String>>>> crowd = new ArrayList<>();
             for (int i = 0; i < CROWD; i++) {
@@ -167,6 +172,7 @@ class InFlightLimitsIntegrationTests {
                 }
                 assertThat(again.statusCode()).as("a place given back").isEqualTo(200);
             });
+            assertThat(openStreamsGauge()).isEqualTo(TOTAL);
         } finally {
             open.forEach(Stream::close);
         }
@@ -194,6 +200,11 @@ class InFlightLimitsIntegrationTests {
         }
         assertThat(http.send(read("/api/bodies", "a-slow-reader"), HttpResponse.BodyHandlers.ofString())
                 .statusCode()).as("its places given back").isEqualTo(200);
+    }
+
+    /** What the gateway tells its operators of the streams it holds. */
+    private int openStreamsGauge() {
+        return (int) meters.get("gateway.streams.open").gauge().value();
     }
 
     private HttpRequest read(String path, String reader) {

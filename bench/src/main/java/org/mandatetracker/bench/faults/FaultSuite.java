@@ -27,6 +27,8 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -42,6 +44,7 @@ public final class FaultSuite implements Callable<Integer> {
 
     static final String POSTGRESQL = "postgresql";
     static final String LOCK = "/tmp/mt-e2e.lock";
+    private static final Pattern OPEN_STREAMS = Pattern.compile("(?m)^gateway_streams_open (\\S+)$");
 
     @Option(names = "--replicas", defaultValue = "1",
             description = "Replicas of each service; with 2, one replica of each is killed "
@@ -90,6 +93,9 @@ public final class FaultSuite implements Callable<Integer> {
                Map<String, Long> outcomes, Map<String, Double> gaps, Map<String, String> recovery) {
     }
 
+    /** Event streams the gateway still held once the subscriber had gone; null until the run has ended. */
+    private Integer streamsLeftOpen;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new FaultSuite()).execute(args));
     }
@@ -131,6 +137,8 @@ public final class FaultSuite implements Callable<Integer> {
                 load.close();
                 Row last = settle("end of run", processes, system, load, stores, System.nanoTime(), Map.of());
                 rows.add(last);
+                stream.close();
+                streamsLeftOpen = streamsLeftOpen(gateway, Duration.ofSeconds(60));
                 verdict = verdict(rows, load, stream);
                 write(out, rows, load, stream, plan, verdict);
             }
@@ -239,6 +247,31 @@ public final class FaultSuite implements Callable<Integer> {
         return row;
     }
 
+    /**
+     * The streams the gateway still holds once every subscriber has gone, waiting for them to be noticed (two
+     * keep-alives); -1 when its metrics cannot be read.
+     */
+    private static int streamsLeftOpen(String gateway, Duration patience) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        int open = -1;
+        while (System.nanoTime() < deadline) {
+            try {
+                String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(gateway
+                        + "/actuator/prometheus")).timeout(Duration.ofSeconds(3)).build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+                Matcher gauge = OPEN_STREAMS.matcher(metrics);
+                open = gauge.find() ? (int) Double.parseDouble(gauge.group(1)) : -1;
+                if (open == 0) {
+                    return 0;
+                }
+            } catch (IOException unreadable) {
+                open = -1;
+            }
+            Thread.sleep(1000);
+        }
+        return open;
+    }
+
     private static boolean ready(String name, int port) {
         if (name.equals("kafka")) {
             try (Socket socket = new Socket()) {
@@ -284,6 +317,10 @@ public final class FaultSuite implements Callable<Integer> {
         if (!sse.missing().isEmpty() || sse.duplicated() > 0) {
             problems.add("recommendation stream: " + sse.missing().size() + " missing " + sse.missing().stream()
                     .limit(10).toList() + ", " + sse.duplicated() + " twice");
+        }
+        if (streamsLeftOpen != null && streamsLeftOpen != 0) {
+            problems.add("the gateway still held " + streamsLeftOpen + " event streams a minute after their "
+                    + "subscriber had gone (-1: its metrics could not be read)");
         }
         return problems.isEmpty() ? "PASSED: nothing lost, nothing duplicated, no 500"
                 : "FAILED: " + String.join("; ", problems);
@@ -336,7 +373,12 @@ public final class FaultSuite implements Callable<Integer> {
                 .append(stream.failedConnections()).append(" refused while something was down): of ")
                 .append(sse.owed()).append(" recommendations acknowledged after it subscribed, ")
                 .append(sse.missing().size()).append(" never arrived and ").append(sse.duplicated())
-                .append(" arrived more than once.\n\n");
+                .append(" arrived more than once.");
+        if (streamsLeftOpen != null) {
+            md.append(" Once it had gone, the gateway held ").append(streamsLeftOpen)
+                    .append(" event streams (`gateway_streams_open`, waited for up to a minute).");
+        }
+        md.append("\n\n");
         md.append("\"Converged\" is when report-service held every command acknowledged by the time all processes "
                 + "were ready; times count from the fault. \"Recovered\": every process the suite did not kill is "
                 + "still the same process and ready again (\"by itself\"), and a killed one was started again by its "

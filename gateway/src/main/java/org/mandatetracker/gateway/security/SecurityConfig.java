@@ -1,5 +1,6 @@
 package org.mandatetracker.gateway.security;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.mandatetracker.gateway.GatewayProperties;
 import org.mandatetracker.gateway.problem.SecurityProblems;
 import org.mandatetracker.gateway.web.BodyLimitFilter;
@@ -54,7 +55,7 @@ class SecurityConfig {
     static final String READER = "reader";
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, GatewayProperties properties) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, GatewayProperties properties, MeterRegistry meters) throws Exception {
         AuthorizationManager<RequestAuthorizationContext> readers =
                 AuthorityAuthorizationManager.hasAnyRole(READER, RECORDER);
         AuthorizationManager<RequestAuthorizationContext> reads = properties.anonymousReads()
@@ -85,7 +86,7 @@ class SecurityConfig {
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromClaim(properties.principalClaim()))))
                 .addFilterAfter(new RateLimitFilter(properties), BearerTokenAuthenticationFilter.class)
                 .addFilterAfter(new BodyLimitFilter(properties.limits().maxRequestSize()), AuthorizationFilter.class)
-                .addFilterAfter(new InFlightLimitFilter(properties), AuthorizationFilter.class);
+                .addFilterAfter(new InFlightLimitFilter(properties, meters), AuthorizationFilter.class);
         return http.build();
     }
 

@@ -1,5 +1,7 @@
 package org.mandatetracker.gateway.web;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,10 +31,13 @@ public class InFlightLimitFilter extends OncePerRequestFilter {
     private final Places streams;
     private final Places requests;
 
-    public InFlightLimitFilter(GatewayProperties properties) {
+    public InFlightLimitFilter(GatewayProperties properties, MeterRegistry meters) {
         GatewayProperties.Limits limits = properties.limits();
         this.streams = new Places(limits.streams(), limits.streamsPerClient());
         this.requests = new Places(Integer.MAX_VALUE, limits.requestsInFlightPerClient());
+        Gauge.builder("gateway.streams.open", streams, places -> places.limit - places.total.availablePermits())
+                .description("Event streams open through this gateway, of gateway.limits.streams")
+                .register(meters);
     }
 
     /** Places for requests of one kind, in all and per client. */
