@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -58,8 +59,11 @@ public class RecommendationStream {
     private final Duration retry;
     private final int maxSubscribers;
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
-    /** Subscribers whose task is running, kept apart because one may leave the stream while its write is stuck. */
-    private final Set<Subscriber> writing = ConcurrentHashMap.newKeySet();
+    /**
+     * When each running task began ({@link System#nanoTime()}), by subscriber; kept apart from {@code subscribers}
+     * because one may leave the stream while its write is stuck.
+     */
+    private final Map<Subscriber, Long> writingSince = new ConcurrentHashMap<>();
     private final ThreadPoolExecutor senders;
     /** The last entry the live round has read; -1 until it first reads, and again whenever no one is subscribed. */
     private long head = -1;
@@ -86,8 +90,6 @@ public class RecommendationStream {
         final SseEmitter emitter;
         final String bodyId;
         final AtomicBoolean busy = new AtomicBoolean();
-        /** When its running task began ({@link System#nanoTime()}); 0 while none runs. */
-        volatile long writingSince;
         volatile long lastSent;
 
         Subscriber(SseEmitter emitter, String bodyId, long lastSent) {
@@ -181,10 +183,7 @@ public class RecommendationStream {
     /** One sender more for each that has been writing to the same client for longer than a live write takes. */
     private void replaceStuckSenders() {
         long stuckSince = System.nanoTime() - STUCK_NANOS;
-        int stuck = (int) writing.stream().filter(subscriber -> {
-            long since = subscriber.writingSince;
-            return since != 0 && since - stuckSince < 0;
-        }).count();
+        int stuck = (int) writingSince.values().stream().filter(since -> since - stuckSince < 0).count();
         int size = Math.min(SENDERS + stuck, senders.getMaximumPoolSize());
         if (senders.getCorePoolSize() != size) {
             senders.setCorePoolSize(size);
@@ -201,16 +200,14 @@ public class RecommendationStream {
         }
         try {
             senders.execute(() -> {
-                subscriber.writingSince = System.nanoTime();
-                writing.add(subscriber);
+                writingSince.put(subscriber, System.nanoTime());
                 try {
                     work.run();
                 } catch (RuntimeException e) {
                     // The next round finds it still behind and tries again.
                     log.warn("Sending to a stream subscriber failed: {}", e.toString());
                 } finally {
-                    writing.remove(subscriber);
-                    subscriber.writingSince = 0;
+                    writingSince.remove(subscriber);
                     subscriber.busy.set(false);
                 }
             });
