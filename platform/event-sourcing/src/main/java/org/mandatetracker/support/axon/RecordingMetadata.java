@@ -19,8 +19,10 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -39,14 +41,12 @@ public class RecordingMetadata implements MessageDispatchInterceptor<CommandMess
     private static final Pattern RECORDER = Pattern.compile("[^\\p{Cntrl}]{1,100}");
 
     private final String defaultRecorder;
-    private final ObjectProvider<Tracer> tracer;
-    private final ObjectProvider<Propagator> propagator;
+    private final Supplier<Optional<W3cTracing>> tracing;
 
     public RecordingMetadata(TrackerProperties properties, ObjectProvider<Tracer> tracer,
                              ObjectProvider<Propagator> propagator) {
         this.defaultRecorder = properties.recordedByDefault();
-        this.tracer = tracer;
-        this.propagator = propagator;
+        this.tracing = W3cTracing.lookedUpOnce(tracer, propagator);
     }
 
     @Override
@@ -61,16 +61,16 @@ public class RecordingMetadata implements MessageDispatchInterceptor<CommandMess
 
     /** The current span's W3C trace context, when the service is tracing. */
     private void traceContext(Map<String, String> metadata) {
-        Tracer current = tracer.getIfAvailable();
-        Propagator w3c = propagator.getIfAvailable();
-        TraceContext context = current == null ? null : current.currentTraceContext().context();
-        if (context != null && w3c != null) {
-            w3c.inject(context, metadata, (carrier, key, value) -> {
-                if (key.equals(TRACEPARENT)) {
-                    carrier.put(key, value);
-                }
-            });
-        }
+        tracing.get().ifPresent(w3c -> {
+            TraceContext context = w3c.tracer().currentTraceContext().context();
+            if (context != null) {
+                w3c.propagator().inject(context, metadata, (carrier, key, value) -> {
+                    if (key.equals(TRACEPARENT)) {
+                        carrier.put(key, value);
+                    }
+                });
+            }
+        });
     }
 
     private String recorder() {

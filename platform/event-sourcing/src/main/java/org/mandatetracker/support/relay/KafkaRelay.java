@@ -11,6 +11,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.mandatetracker.support.TrackerProperties;
 import org.mandatetracker.support.axon.AxonSupport;
 import org.mandatetracker.support.axon.RecordingMetadata;
+import org.mandatetracker.support.axon.W3cTracing;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.health.Health;
 import org.slf4j.Logger;
@@ -23,10 +24,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * Relays every stored event to the service's topic. The events of one processor batch are all sent at once, and
@@ -50,13 +53,11 @@ class KafkaRelay {
     /** Why the last batch could not be relayed; null once a batch has been acknowledged. */
     private volatile String failure;
 
-    private final ObjectProvider<Tracer> tracer;
-    private final ObjectProvider<Propagator> propagator;
+    private final Supplier<Optional<W3cTracing>> tracing;
 
     KafkaRelay(KafkaTemplate<String, byte[]> kafka, KafkaAdmin admin, EventRecords records,
                TrackerProperties properties, ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
-        this.tracer = tracer;
-        this.propagator = propagator;
+        this.tracing = W3cTracing.lookedUpOnce(tracer, propagator);
         this.kafka = kafka;
         this.admin = admin;
         this.records = records;
@@ -68,34 +69,32 @@ class KafkaRelay {
         try {
             ensureTopic();
             ProducerRecord<String, byte[]> record = records.toRecord(event);
-            Span span = continuedTrace(event);
-            if (span != null) {
-                // The record names this span, a child of the recording request's, as its W3C traceparent.
-                propagator.getObject().inject(span.context(), record.headers(), (headers, key, value) -> {
-                    headers.remove(key);
-                    headers.add(key, value.getBytes(StandardCharsets.UTF_8));
-                });
-                span.end();
-            }
+            tracing.get().ifPresent(w3c -> continueTrace(w3c, event, record));
             pendingSends(unitOfWork).add(kafka.send(record));
         } catch (RuntimeException e) {
             throw failed(e);
         }
     }
 
-    /** A span continuing the trace of the request that recorded the event; none if it carried no trace. */
-    private Span continuedTrace(EventMessage<?> event) {
+    /**
+     * Names, as the record's W3C traceparent, a span that continues the trace of the request that recorded the event,
+     * if it carried one.
+     */
+    private static void continueTrace(W3cTracing w3c, EventMessage<?> event, ProducerRecord<String, byte[]> record) {
         Object traceparent = event.getMetaData().get(RecordingMetadata.TRACEPARENT);
-        Tracer current = tracer.getIfAvailable();
-        Propagator w3c = propagator.getIfAvailable();
-        if (traceparent == null || current == null || w3c == null) {
-            return null;
+        if (traceparent == null) {
+            return;
         }
-        return w3c.extract(Map.of(RecordingMetadata.TRACEPARENT, traceparent.toString()),
+        Span span = w3c.propagator().extract(Map.of(RecordingMetadata.TRACEPARENT, traceparent.toString()),
                         (carrier, key) -> carrier.get(key))
                 .name("relay " + event.getPayloadType().getSimpleName())
                 .kind(Span.Kind.PRODUCER)
                 .start();
+        w3c.propagator().inject(span.context(), record.headers(), (headers, key, value) -> {
+            headers.remove(key);
+            headers.add(key, value.getBytes(StandardCharsets.UTF_8));
+        });
+        span.end();
     }
 
     private List<CompletableFuture<?>> pendingSends(UnitOfWork<?> unitOfWork) {
