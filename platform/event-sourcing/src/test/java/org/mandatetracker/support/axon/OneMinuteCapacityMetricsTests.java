@@ -16,8 +16,12 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
-/** Capacity is the share of the last minute spent handling messages, and what is older than that is let go. */
+/**
+ * Capacity is the share of the last minute spent handling messages, and what is older than that is let go; the
+ * meters are Axon's own.
+ */
 class OneMinuteCapacityMetricsTests {
 
     private final MockClock clock = new MockClock();
@@ -48,6 +52,45 @@ class OneMinuteCapacityMetricsTests {
         assertThat(ids(meters)).isEqualTo(ids(axonsMeters))
                 .contains("eventProcessor.capacity [tag(processorName=relay)]");
         assertThat(capacity("eventProcessor.capacity")).isEqualTo(0.1);
+    }
+
+    @Test
+    void everyOutcomeCountsAndTheMinuteRollsOnSecondBySecond() {
+        MessageMonitor<? super org.axonframework.commandhandling.CommandMessage<?>> monitor =
+                metrics.registerCommandBus("commandBus", message -> Tags.empty());
+        for (int second = 0; second < 90; second++) {
+            MessageMonitor.MonitorCallback handling =
+                    monitor.onMessageIngested(GenericCommandMessage.asCommandMessage("record"));
+            clock.add(Duration.ofMillis(250));
+            switch (second % 3) {
+                case 0 -> handling.reportSuccess();
+                case 1 -> handling.reportFailure(new IllegalStateException("refused"));
+                default -> handling.reportIgnored();
+            }
+            clock.add(Duration.ofMillis(750));
+        }
+        // The minute is the current second and the 59 before it: now in second 90, seconds 31 to 89 each held 0.25 s.
+        assertThat(capacity("commandBus.capacity")).isCloseTo(59 * 0.25 / 60, within(1e-9));
+
+        clock.add(Duration.ofSeconds(30));
+        assertThat(capacity("commandBus.capacity")).isCloseTo(29 * 0.25 / 60, within(1e-9));
+    }
+
+    @Test
+    void eachSetOfTagsHasAGaugeOfItsOwn() {
+        MessageMonitor<? super org.axonframework.eventhandling.EventMessage<?>> monitor = metrics.registerEventProcessor(
+                "eventProcessor", message -> Tags.of("payloadType", message.getPayloadType().getSimpleName()),
+                message -> Tags.empty());
+        for (int i = 0; i < 3; i++) {
+            MessageMonitor.MonitorCallback handling =
+                    monitor.onMessageIngested(GenericEventMessage.asEventMessage(i == 0 ? "recorded" : (Object) i));
+            clock.add(Duration.ofSeconds(3));
+            handling.reportSuccess();
+        }
+        assertThat(meters.get("eventProcessor.capacity").tag("payloadType", "String").gauge().value())
+                .isCloseTo(0.05, within(1e-9));
+        assertThat(meters.get("eventProcessor.capacity").tag("payloadType", "Integer").gauge().value())
+                .isCloseTo(0.1, within(1e-9));
     }
 
     private void handleAnEventForSixSeconds(GlobalMetricRegistry registry) {
