@@ -3,6 +3,7 @@ package org.mandatetracker.web.security;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -12,6 +13,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.header.HeaderWriterFilter;
 
 import java.util.Collection;
 import java.util.HashSet;
@@ -42,7 +44,16 @@ public class SecurityConfig {
                         .anyRequest().permitAll())
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/sign-in")))
-                .logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/"));
+                .logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/"))
+                // Written before the controller runs: otherwise a live feed's first send, on its own thread, commits
+                // the response while the request thread writes the same headers, and the two race on one header map.
+                .headers(headers -> headers.addObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
+                    @Override
+                    public <O extends HeaderWriterFilter> O postProcess(O filter) {
+                        filter.setShouldWriteHeadersEagerly(true);
+                        return filter;
+                    }
+                }));
         if (registrations.getIfAvailable() != null) {
             http.oauth2Login(login -> login.loginPage("/sign-in")
                     .userInfoEndpoint(user -> user.userAuthoritiesMapper(SecurityConfig::rolesClaim)));
