@@ -46,7 +46,10 @@ class BadQueriesIntegrationTests {
                 Map.entry("/bodies/b/timeline?page=-1", "page"),
                 Map.entry("/bodies/b/timeline?newestFirst=maybe", "newestFirst"),
                 Map.entry("/recommendations?since=soon", "since"),
-                Map.entry("/subscriptions/not-a-uuid/deliveries", "id"));
+                Map.entry("/subscriptions/not-a-uuid/deliveries", "id"),
+                Map.entry("/bodies/b/mandates?asOf=2011-01-01&asOf=2012-07-01", "asOf"),
+                Map.entry("/mandates?size=1&size=2", "size"),
+                Map.entry("/decisions/4%2F4/history?newestFirst=true&newestFirst=false", "newestFirst"));
         for (var query : queries.entrySet()) {
             ResponseEntity<String> response = rest.getForEntity(query.getKey(), String.class);
             assertThat(response.getStatusCode()).as(query.getKey() + ": " + response.getBody())
@@ -54,6 +57,8 @@ class BadQueriesIntegrationTests {
             JsonNode problem = json.readTree(response.getBody());
             assertThat(problem.get("errors").findValuesAsText("field")).as(query.getKey()).contains(query.getValue());
         }
+        assertThat(rest.getForEntity("/mandates?status=OPEN&status=OVERDUE", String.class).getStatusCode())
+                .as("a parameter that takes several values").isEqualTo(HttpStatus.OK);
         ResponseEntity<String> rebuild = rest.postForEntity("/admin/rebuild?source=everything", null, String.class);
         assertThat(rebuild.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(json.readTree(rebuild.getBody()).get("errors").findValuesAsText("field")).contains("source");

@@ -5,12 +5,15 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.mandatetracker.support.text.DateRule;
 import org.mandatetracker.support.text.TextRule;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.MethodParameter;
 import org.springframework.format.Formatter;
 import org.springframework.format.FormatterRegistry;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -22,6 +25,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -29,8 +33,9 @@ import java.util.Map;
 
 /**
  * Applies the text and date rules to what arrives outside a JSON body: every path variable and query parameter is
- * checked as single-line text (an empty one is taken as absent), every date parameter by {@link DateRule}, and a
- * request that declares a body is refused with 415 unless it is JSON in UTF-8 (so no other converter, YAML's say,
+ * checked as single-line text (an empty one is taken as absent), every date parameter by {@link DateRule}, a
+ * parameter that takes one value is refused when given more than once (the binder would quietly keep the first), and
+ * a request that declares a body is refused with 415 unless it is JSON in UTF-8 (so no other converter, YAML's say,
  * ever reads a command).
  */
 @Configuration(proxyBeanMethods = false)
@@ -73,7 +78,26 @@ public class RequestIntegrity implements WebMvcConfigurer, HandlerInterceptor {
                 check(name, decode(name, equals < 0 ? "" : pair.substring(equals + 1)));
             }
         }
+        if (handler instanceof HandlerMethod method) {
+            checkGivenOnce(request, method);
+        }
         return true;
+    }
+
+    private static void checkGivenOnce(HttpServletRequest request, HandlerMethod method) {
+        for (MethodParameter parameter : method.getMethodParameters()) {
+            RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+            Class<?> type = parameter.nestedIfOptional().getNestedParameterType();
+            if (param == null || type.isArray() || Collection.class.isAssignableFrom(type)
+                    || Map.class.isAssignableFrom(type)) {
+                continue;
+            }
+            String name = param.name().isEmpty() ? parameter.getParameter().getName() : param.name();
+            String[] values = request.getParameterValues(name);
+            if (values != null && values.length > 1) {
+                throw new InvalidRequest(name, "given-once", "must be given once, not " + values.length + " times");
+            }
+        }
     }
 
     /** A query's name or value, decoded as strictly as a body: percent-escapes of well-formed UTF-8 only. */
