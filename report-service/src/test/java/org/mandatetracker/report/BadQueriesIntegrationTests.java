@@ -49,7 +49,9 @@ class BadQueriesIntegrationTests {
                 Map.entry("/subscriptions/not-a-uuid/deliveries", "id"),
                 Map.entry("/bodies/b/mandates?asOf=2011-01-01&asOf=2012-07-01", "asOf"),
                 Map.entry("/mandates?size=1&size=2", "size"),
-                Map.entry("/decisions/4%2F4/history?newestFirst=true&newestFirst=false", "newestFirst"));
+                Map.entry("/decisions/4%2F4/history?newestFirst=true&newestFirst=false", "newestFirst"),
+                Map.entry("/bodies/b/mandates?asof=2011-01-01", "asof"),
+                Map.entry("/mandates?sort=due", "sort"));
         for (var query : queries.entrySet()) {
             ResponseEntity<String> response = rest.getForEntity(query.getKey(), String.class);
             assertThat(response.getStatusCode()).as(query.getKey() + ": " + response.getBody())

@@ -30,18 +30,20 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Applies the text and date rules to what arrives outside a JSON body: every path variable and query parameter is
- * checked as single-line text (an empty one is taken as absent), every date parameter by {@link DateRule}, a
- * parameter that takes one value is refused when given more than once (the binder would quietly keep the first), and
- * a request that declares a body is refused with 415 unless it is JSON in UTF-8 (so no other converter, YAML's say,
- * ever reads a command).
+ * checked as single-line text (an empty one is taken as absent), every date parameter by {@link DateRule}, a query
+ * parameter the handler does not take is refused, and so is one given twice that takes one value (the binder would
+ * quietly keep the first), and a request that declares a body is refused with 415 unless it is JSON in UTF-8 (so no
+ * other converter, YAML's say, ever reads a command).
  */
 @Configuration(proxyBeanMethods = false)
 public class RequestIntegrity implements WebMvcConfigurer, HandlerInterceptor {
 
     private static final List<MediaType> ACCEPTED = List.of(MediaType.APPLICATION_JSON);
+    private static final String OWN_PACKAGES = "org.mandatetracker.";
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
@@ -79,25 +81,44 @@ public class RequestIntegrity implements WebMvcConfigurer, HandlerInterceptor {
             }
         }
         if (handler instanceof HandlerMethod method) {
-            checkGivenOnce(request, method);
+            checkParameters(request, method);
         }
         return true;
     }
 
-    private static void checkGivenOnce(HttpServletRequest request, HandlerMethod method) {
+    /**
+     * Each query parameter must be one the handler takes (a misspelt {@code asof} would otherwise be answered as of
+     * today, silently), and given once unless it takes several. Only for this project's handlers: the actuator's and
+     * the API description's take their own.
+     */
+    private static void checkParameters(HttpServletRequest request, HandlerMethod method) {
+        if (!method.getBeanType().getPackageName().startsWith(OWN_PACKAGES)) {
+            return;
+        }
+        Map<String, Boolean> takesSeveral = new TreeMap<>();
         for (MethodParameter parameter : method.getMethodParameters()) {
             RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
-            Class<?> type = parameter.nestedIfOptional().getNestedParameterType();
-            if (param == null || type.isArray() || Collection.class.isAssignableFrom(type)
-                    || Map.class.isAssignableFrom(type)) {
+            if (param == null) {
                 continue;
             }
-            String name = param.name().isEmpty() ? parameter.getParameter().getName() : param.name();
-            String[] values = request.getParameterValues(name);
-            if (values != null && values.length > 1) {
+            Class<?> type = parameter.nestedIfOptional().getNestedParameterType();
+            if (Map.class.isAssignableFrom(type)) {
+                return;
+            }
+            takesSeveral.put(param.name().isEmpty() ? parameter.getParameter().getName() : param.name(),
+                    type.isArray() || Collection.class.isAssignableFrom(type));
+        }
+        request.getParameterMap().forEach((name, values) -> {
+            Boolean several = takesSeveral.get(name);
+            if (several == null) {
+                throw new InvalidRequest(name, "known-parameter", takesSeveral.isEmpty()
+                        ? "is not a parameter here; this takes none"
+                        : "is not a parameter here; this takes " + String.join(", ", takesSeveral.keySet()));
+            }
+            if (!several && values.length > 1) {
                 throw new InvalidRequest(name, "given-once", "must be given once, not " + values.length + " times");
             }
-        }
+        });
     }
 
     /** A query's name or value, decoded as strictly as a body: percent-escapes of well-formed UTF-8 only. */
