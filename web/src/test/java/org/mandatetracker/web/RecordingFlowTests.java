@@ -301,6 +301,17 @@ class RecordingFlowTests {
     }
 
     @Test
+    void anAddressEditedByHandThatCannotBeReadNamesWhatIsWrongAndAsksNothingOfTheApi() throws Exception {
+        forwardedFor.clear();
+        String page = mvc.perform(get("/bodies/b-1").param("asOf", "2011-13-01")).andExpect(status().isBadRequest())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("asOf: write the date as YYYY-MM-DD, for example 2011-01-01");
+        assertThat(mvc.perform(get("/bodies/b-1/timeline").param("page", "two")).andExpect(status().isBadRequest())
+                .andReturn().getResponse().getContentAsString()).contains("page: write a whole number");
+        assertThat(forwardedFor).isEmpty();
+    }
+
+    @Test
     void aMandatesPageNamesItsBodyAsOfTheDateFromTheMandateItself() throws Exception {
         forwardedFor.clear();
         String page = mvc.perform(get("/mandates/mt-1").param("asOf", "2011-01-01")).andExpect(status().isOk())
