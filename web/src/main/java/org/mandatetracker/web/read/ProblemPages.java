@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.mandatetracker.web.api.ApiProblem;
 import org.springframework.context.MessageSource;
 import org.springframework.ui.Model;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -38,7 +39,9 @@ public class ProblemPages {
                       Locale locale) {
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         model.addAttribute("status", HttpServletResponse.SC_BAD_REQUEST);
-        String form = LocalDate.class.equals(mismatch.getRequiredType()) ? "error.date" : "error.number";
+        Class<?> type = ClassUtils.resolvePrimitiveIfNecessary(mismatch.getRequiredType());
+        String form = LocalDate.class.equals(type) ? "error.date"
+                : Number.class.isAssignableFrom(type) ? "error.number" : "error.parameter";
         model.addAttribute("detail", messages.getMessage(form, new Object[] {mismatch.getName()}, locale));
         return "error";
     }
