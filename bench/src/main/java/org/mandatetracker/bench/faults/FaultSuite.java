@@ -34,7 +34,8 @@ import java.util.stream.Collectors;
 /**
  * {@code deploy/faults/run}: starts the system through {@code deploy/local/up} on ports and databases of its own,
  * runs a steady mixed write load through the gateway, and injects one fault at a time: {@code kill -9} of a process
- * (which the launcher's supervisor starts again) or a PostgreSQL restart (after which nothing is restarted). After
+ * (which the launcher's supervisor starts again), a process frozen for a while ({@code kill -STOP}, then
+ * {@code -CONT}: a hang, which nothing restarts), or a PostgreSQL restart (after which nothing is restarted). After
  * each, it waits until every process is ready and every acknowledged command is in report-service, then counts each
  * acknowledged command in its event store and in report-service: once each, or the run fails.
  */
@@ -43,6 +44,7 @@ import java.util.stream.Collectors;
 public final class FaultSuite implements Callable<Integer> {
 
     static final String POSTGRESQL = "postgresql";
+    static final String FROZEN = "frozen:";
     static final String LOCK = "/tmp/mt-e2e.lock";
     private static final Pattern OPEN_STREAMS = Pattern.compile("(?m)^gateway_streams_open (\\S+)$");
 
@@ -52,10 +54,15 @@ public final class FaultSuite implements Callable<Integer> {
     int replicas;
 
     @Option(names = "--faults", split = ",", description = "Faults to inject, in order: process names as the "
-            + "launcher records them (mandate-service, meeting-service-2, gateway, kafka, ...) and postgresql "
-            + "(default: every service, the gateway, kafka and postgresql; with replicas, the first replica of each "
-            + "service).")
+            + "launcher records them (mandate-service, meeting-service-2, gateway, kafka, ...) to kill, the same "
+            + "after frozen: (frozen:kafka) to freeze, and postgresql (default: every service, the gateway, kafka "
+            + "and postgresql killed, then kafka and report-service frozen; with replicas, the first replica of each "
+            + "service killed).")
     List<String> faults;
+
+    @Option(names = "--frozen-seconds", defaultValue = "30",
+            description = "How long a frozen process stays stopped (default: ${DEFAULT-VALUE}).")
+    int frozenSeconds;
 
     @Option(names = "--rate", defaultValue = "20", description = "Commands per second (default: ${DEFAULT-VALUE}).")
     double rate;
@@ -152,7 +159,8 @@ public final class FaultSuite implements Callable<Integer> {
         if (replicas > 1) {
             return List.of("mandate-service", "meeting-service", "report-service");
         }
-        return List.of("mandate-service", "meeting-service", "report-service", "gateway", "kafka", POSTGRESQL);
+        return List.of("mandate-service", "meeting-service", "report-service", "gateway", "kafka", POSTGRESQL,
+                FROZEN + "kafka", FROZEN + "report-service");
     }
 
     /** Every process the launcher starts, with the port that says it is ready. */
@@ -185,6 +193,18 @@ public final class FaultSuite implements Callable<Integer> {
             long startedMillis = Long.parseLong(Files.readString(marker).trim()) / 1_000_000;
             injected = System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis() - startedMillis);
             Files.delete(marker);
+        } else if (fault.startsWith(FROZEN)) {
+            String name = fault.substring(FROZEN.length());
+            long pid = system.pid(name).orElseThrow(() -> new IllegalArgumentException("No process " + name));
+            log("Fault: " + name + " (pid " + pid + ") frozen for " + frozenSeconds + " s, then let go");
+            run("kill -STOP " + pid, Duration.ofMinutes(1));
+            try {
+                Thread.sleep(frozenSeconds * 1000L);
+            } finally {
+                run("kill -CONT " + pid, Duration.ofMinutes(1));
+            }
+            return settle(name + " frozen " + frozenSeconds + " s", processes, system, load, stores, injected,
+                    Map.of());
         } else {
             long pid = system.pid(fault).orElseThrow(() -> new IllegalArgumentException("No process " + fault));
             log("Fault: kill -9 " + fault + " (pid " + pid + "); its supervisor is to start it again");
@@ -352,7 +372,8 @@ public final class FaultSuite implements Callable<Integer> {
                 .append(" clients (bodies, mandates, meetings scheduled and held, recommendations), each command "
                         + "repeated with the same id until answered 2xx. Faults in order: ")
                 .append(String.join(", ", plan)).append("; a killed process is started again by the launcher's "
-                        + "supervisor (`deploy/local/supervise`), and ").append(steadySeconds)
+                        + "supervisor (`deploy/local/supervise`), a frozen one is stopped (`kill -STOP`) for ")
+                .append(frozenSeconds).append(" s and then let go, and ").append(steadySeconds)
                 .append(" s of steady load follow each fault.\n\n");
         md.append("**").append(verdict).append("**\n\n");
         md.append("| fault | all ready after (s) | converged after (s) | acknowledged so far | lost | duplicated "
