@@ -73,6 +73,8 @@ class MalformedRequestsIntegrationTests {
         bad.add(new Bad("a JSON array", "/bodies", "[]", null));
         bad.add(new Bad("empty body", "/bodies", "", null));
         bad.add(new Bad("trailing garbage", "/bodies", body + " {}", null));
+        // A valid command with a query parameter no endpoint takes: a client asking for a dry run must not record
+        bad.add(new Bad("unknown query parameter", "/bodies?dryRun=true", Api.cop(unique("dry")), "dryRun"));
         bad.add(new Bad("unknown field", "/bodies", body.replace("{\"id\"", "{\"colour\": \"blue\", \"id\""),
                 "colour"));
         // Wrong types
