@@ -39,7 +39,7 @@ public class ProblemPages {
                       Locale locale) {
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         model.addAttribute("status", HttpServletResponse.SC_BAD_REQUEST);
-        Class<?> type = ClassUtils.resolvePrimitiveIfNecessary(mismatch.getRequiredType());
+        Class<?> type = ClassUtils.resolvePrimitiveIfNecessary(mismatch.getParameter().getNestedParameterType());
         String form = LocalDate.class.equals(type) ? "error.date"
                 : Number.class.isAssignableFrom(type) ? "error.number" : "error.parameter";
         model.addAttribute("detail", messages.getMessage(form, new Object[] {mismatch.getName()}, locale));

@@ -10,6 +10,7 @@ import org.axonframework.micrometer.GlobalMetricRegistry;
 import org.axonframework.monitoring.MessageMonitor;
 import org.junit.jupiter.api.Test;
 
+import java.lang.ref.Reference;
 import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;
@@ -114,7 +115,7 @@ class OneMinuteCapacityMetricsTests {
         }
         long retained = usedAfterCollection() - before;
         // what the monitor holds counts only while the monitor itself is still reachable
-        java.lang.ref.Reference.reachabilityFence(monitor);
+        Reference.reachabilityFence(monitor);
         return retained;
     }
 
